@@ -1,0 +1,65 @@
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import type { Reason } from "../outcome.ts";
+import type { CryptoPort } from "../ports/crypto.ts";
+import { decodeBase64url } from "../util/base64url.ts";
+import { decodeUtf8, encodeUtf8 } from "../util/utf8.ts";
+import { type AccessClaims, readAccessClaims } from "./access-claims.ts";
+import type { Keyring } from "./keyring.ts";
+
+/** Longest token we parse at all; anything larger is refused before decoding. */
+export const maxAccessTokenLength = 4096;
+
+/** The result of {@link decodeAccessToken}: verified claims, or why not. */
+export type DecodedAccessToken =
+  | { readonly ok: true; readonly claims: AccessClaims }
+  | { readonly ok: false; readonly reason: Extract<Reason, "malformed" | "bad_signature" | "unknown_kid" | "wrong_algorithm" | "bad_claims"> };
+
+const allowedHeaderMembers = new Set(["alg", "typ", "kid"]);
+
+function parseJsonSegment(segment: string): unknown {
+  const bytes = decodeBase64url(segment);
+  if (bytes === null) return undefined;
+  const text = decodeUtf8(bytes);
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks a compact JWS strictly: three segments, a header of only `alg`, `typ`
+ * and a known `kid`, the algorithm the key is configured for (so `none` and
+ * algorithm switching fail), a constant-time signature match, then well-typed
+ * claims. Time-based checks are left to the caller, which owns `now`.
+ */
+export async function decodeAccessToken(token: string, keyring: Keyring, crypto: CryptoPort): Promise<DecodedAccessToken> {
+  if (token.length > maxAccessTokenLength) return { ok: false, reason: "malformed" };
+  const firstDot = token.indexOf(".");
+  const secondDot = token.indexOf(".", firstDot + 1);
+  if (firstDot < 1 || secondDot < 0 || token.indexOf(".", secondDot + 1) !== -1) return { ok: false, reason: "malformed" };
+
+  const header = parseJsonSegment(token.slice(0, firstDot));
+  if (!isPlainObject(header) || typeof header["alg"] !== "string") return { ok: false, reason: "malformed" };
+  for (const member of Object.keys(header)) if (!allowedHeaderMembers.has(member)) return { ok: false, reason: "malformed" };
+  if (header["typ"] !== undefined && header["typ"] !== "JWT") return { ok: false, reason: "malformed" };
+  const kid = header["kid"];
+  if (typeof kid !== "string") return { ok: false, reason: "unknown_kid" };
+  const key = keyring.find(kid);
+  if (key === undefined) return { ok: false, reason: "unknown_kid" };
+  if (header["alg"] !== key.alg) return { ok: false, reason: "wrong_algorithm" };
+
+  const signature = decodeBase64url(token.slice(secondDot + 1));
+  if (signature === null || signature.length !== 32) return { ok: false, reason: "bad_signature" };
+  const expected = await crypto.hmacSha256(key.secret, encodeUtf8(token.slice(0, secondDot)));
+  if (!constantTimeEqual(signature, expected)) return { ok: false, reason: "bad_signature" };
+
+  const claims = readAccessClaims(parseJsonSegment(token.slice(firstDot + 1, secondDot)));
+  if (claims === null) return { ok: false, reason: "bad_claims" };
+  return { ok: true, claims };
+}

@@ -1,0 +1,23 @@
+import type { CryptoPort } from "../ports/crypto.ts";
+import { encodeBase64url } from "../util/base64url.ts";
+import { encodeUtf8 } from "../util/utf8.ts";
+import type { AccessClaims } from "./access-claims.ts";
+import type { HmacKey } from "./keyring.ts";
+
+/** The compact JWS header for a key; fixed member order so equal inputs give equal bytes. */
+export function encodeJwtHeader(key: HmacKey): string {
+  return encodeBase64url(encodeUtf8(JSON.stringify({ alg: key.alg, typ: "JWT", kid: key.kid })));
+}
+
+/**
+ * Signs access-token claims as an HS256 JWT.
+ *
+ * @example
+ * const token = await encodeAccessToken(claims, keyring.signing, crypto);
+ */
+export async function encodeAccessToken(claims: AccessClaims, key: HmacKey, crypto: CryptoPort): Promise<string> {
+  const body = { id: claims.id, role: claims.role, sub: claims.sub, sid: claims.sid, iat: claims.iat, exp: claims.exp, iss: claims.iss };
+  const signingInput = `${encodeJwtHeader(key)}.${encodeBase64url(encodeUtf8(JSON.stringify(body)))}`;
+  const signature = await crypto.hmacSha256(key.secret, encodeUtf8(signingInput));
+  return `${signingInput}.${encodeBase64url(signature)}`;
+}
