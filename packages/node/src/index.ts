@@ -1,0 +1,6 @@
+/**
+ * Tessera on Node: native crypto and argon2id ports, and (soon) the node:http adapter.
+ * @module
+ */
+export { createNodeCrypto } from "./node-crypto.ts";
+export { type Argon2Options, createArgon2Hasher } from "./argon2-hasher.ts";
