@@ -39,6 +39,7 @@ export { generateStaticToken, verifyStaticTokenChecksum, verifyStaticTokenShape 
 export { decideRefresh, planRotation, planSession, refreshExpiry, type RefreshRecords, type RefreshRejection, type RefreshVerdict } from "./decisions/decide-refresh.ts";
 export { accessExpirySeconds, type AccessRecords, type AccessRejection, decideAccessBinding, decideAccessClaims } from "./decisions/decide-access.ts";
 export { decideLoginRate } from "./decisions/decide-login-rate.ts";
+export { adminRole, requireRole } from "./decisions/require-role.ts";
 export type { Principal } from "./service/authenticate.ts";
 export type { TokenPair } from "./service/issue-access-token.ts";
 export type { LoginCommand } from "./service/login.ts";

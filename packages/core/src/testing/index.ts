@@ -9,3 +9,4 @@ export { createMemoryUserDirectory } from "./memory-user-directory.ts";
 export { createSeededRandom } from "./seeded-random.ts";
 export { type CountingPasswordHasher, createTestPasswordHasher } from "./test-password-hasher.ts";
 export { createTestKit, type TestKit, type TestKitOptions } from "./test-kit.ts";
+export { createScenario, type Scenario } from "./scenario.ts";
