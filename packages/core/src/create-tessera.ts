@@ -1,3 +1,4 @@
+import { type Decisions, defaultDecisions } from "./decisions/decisions.ts";
 import type { EventListener } from "./events.ts";
 import type { Keyring } from "./jwt/keyring.ts";
 import { createMemoryRateLimiter } from "./memory-rate-limiter.ts";
@@ -34,6 +35,11 @@ export interface TesseraOptions {
   readonly policy?: PolicyInput;
   readonly rateLimiter?: RateLimiter;
   readonly onEvent?: EventListener;
+  /**
+   * Test seam: replaces pure decision functions, so that the property tests can
+   * prove they catch a broken rule. Production code never passes it.
+   */
+  readonly decisions?: Partial<Decisions>;
 }
 
 /** The service: every operation of DESIGN.md, each returning an {@link Outcome}. */
@@ -78,6 +84,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     passwords: options.passwords,
     rateLimiter: options.rateLimiter ?? createMemoryRateLimiter(),
     policy: parsePolicy(options.policy),
+    decisions: { ...defaultDecisions, ...options.decisions },
     keyring: typeof keys === "function" ? keys : () => keys,
     emit: createEmitter(options.onEvent),
     dummyPasswordHash: () => (dummyHash ??= options.passwords.hash(encodeBase64url(options.random.bytes(16)))),

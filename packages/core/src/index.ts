@@ -38,6 +38,7 @@ export { deriveSuccessorToken, generateRefreshToken, hashSecret, verifyRefreshTo
 export { generateStaticToken, verifyStaticTokenChecksum, verifyStaticTokenShape } from "./tokens/static-token.ts";
 export { decideRefresh, planRotation, planSession, refreshExpiry, type RefreshRecords, type RefreshRejection, type RefreshVerdict } from "./decisions/decide-refresh.ts";
 export { accessExpirySeconds, type AccessRecords, type AccessRejection, decideAccessBinding, decideAccessClaims } from "./decisions/decide-access.ts";
+export { type Decisions, defaultDecisions } from "./decisions/decisions.ts";
 export { decideLoginRate } from "./decisions/decide-login-rate.ts";
 export { adminRole, requireRole } from "./decisions/require-role.ts";
 export type { Principal } from "./service/authenticate.ts";

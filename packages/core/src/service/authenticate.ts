@@ -1,4 +1,3 @@
-import { decideAccessBinding, decideAccessClaims } from "../decisions/decide-access.ts";
 import { decodeAccessToken } from "../jwt/decode-jwt.ts";
 import { fail, type Outcome, succeed } from "../outcome.ts";
 import { hashSecret } from "../tokens/refresh-token.ts";
@@ -24,12 +23,12 @@ export async function verifyAccessToken(ctx: ServiceContext, token: string): Pro
   if (!decoded.ok) return fail("INVALID_TOKEN", decoded.reason);
   const { claims } = decoded;
   const now = ctx.clock.now();
-  const claimsRejection = decideAccessClaims(claims, now, ctx.policy);
+  const claimsRejection = ctx.decisions.decideAccessClaims(claims, now, ctx.policy);
   if (claimsRejection === "expired") return fail("TOKEN_EXPIRED", "expired");
   if (claimsRejection !== null) return fail("INVALID_TOKEN", claimsRejection);
   if (ctx.policy.accessBinding === "session") {
     const [session, user] = await Promise.all([ctx.store.findSession(claims.sid), ctx.users.findUserById(claims.sub)]);
-    const bindingRejection = decideAccessBinding(claims, { session, user }, now);
+    const bindingRejection = ctx.decisions.decideAccessBinding(claims, { session, user }, now);
     if (bindingRejection !== null) return fail("INVALID_TOKEN", bindingRejection);
     return succeed({ userId: claims.sub, role: user?.role ?? claims.role, sessionId: claims.sid, via: "access" });
   }

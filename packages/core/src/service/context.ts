@@ -1,3 +1,4 @@
+import type { Decisions } from "../decisions/decisions.ts";
 import type { EventListener, EventType } from "../events.ts";
 import type { Keyring } from "../jwt/keyring.ts";
 import type { Policy } from "../policy.ts";
@@ -20,6 +21,8 @@ export interface ServiceContext {
   readonly passwords: PasswordHasher;
   readonly rateLimiter: RateLimiter;
   readonly policy: Policy;
+  /** The pure decisions; the defaults except in tests that prove the property tests have teeth. */
+  readonly decisions: Decisions;
   /** Read on every use, so that the signing key can be rotated at run time. */
   keyring(): Keyring;
   emit(type: EventType, at: number, userId: string | null, sessionId: string | null, reason?: string): void;

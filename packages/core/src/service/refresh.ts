@@ -1,5 +1,5 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { decideRefresh, planRotation, type RefreshRecords } from "../decisions/decide-refresh.ts";
+import { planRotation, type RefreshRecords } from "../decisions/decide-refresh.ts";
 import { fail, type Failure, type Outcome, succeed } from "../outcome.ts";
 import { deriveSuccessorToken, hashSecret, verifyRefreshTokenShape } from "../tokens/refresh-token.ts";
 import { encodeBase64url } from "../util/base64url.ts";
@@ -31,7 +31,7 @@ export async function refresh(ctx: ServiceContext, refreshToken: string): Promis
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const now = ctx.clock.now();
     const records = await loadRefreshRecords(ctx, hash);
-    const verdict = decideRefresh(records, now, ctx.policy);
+    const verdict = ctx.decisions.decideRefresh(records, now, ctx.policy);
     const { token, session, user } = records;
     if (verdict.kind === "reject" || token === null || session === null || user === null) {
       return reject(ctx, records, now, verdict.kind === "reject" ? verdict : { reason: "unknown", revokeSession: false });

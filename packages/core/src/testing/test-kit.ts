@@ -1,4 +1,5 @@
 import { createTessera, type Tessera } from "../create-tessera.ts";
+import type { Decisions } from "../decisions/decisions.ts";
 import type { TesseraEvent } from "../events.ts";
 import { createKeyring, generateHmacKey, type Keyring } from "../jwt/keyring.ts";
 import { createOsloCrypto } from "../oslo-crypto.ts";
@@ -22,6 +23,8 @@ export interface TestKitOptions {
   readonly users?: UserDirectory;
   readonly clock?: ManualClock;
   readonly random?: Random;
+  /** Swapped decision functions, only for proving that a test catches a broken rule. */
+  readonly decisions?: Partial<Decisions>;
 }
 
 /** A Tessera wired to test ports, with handles on each of them. */
@@ -75,6 +78,7 @@ export function createTestKit<S extends Store = Store>(options: TestKitOptions &
     keys: () => kit.keyring,
     onEvent: (event) => events.push(event),
     ...(options.policy === undefined ? {} : { policy: options.policy }),
+    ...(options.decisions === undefined ? {} : { decisions: options.decisions }),
   });
   return Object.assign(kit, { tessera });
 }
