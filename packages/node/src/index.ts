@@ -1,6 +1,7 @@
 /**
- * Tessera on Node: native crypto and argon2id ports, and (soon) the node:http adapter.
+ * Tessera on Node: native crypto and argon2id ports, and the node:http adapter.
  * @module
  */
 export { createNodeCrypto } from "./node-crypto.ts";
 export { type Argon2Options, createArgon2Hasher } from "./argon2-hasher.ts";
+export { type NodeListenerOptions, toNodeListener } from "./to-node-listener.ts";

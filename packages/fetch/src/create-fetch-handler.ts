@@ -1,0 +1,73 @@
+import type { Tessera } from "@tessera/core";
+import { corsHeaders, preflightHeaders } from "./cors.ts";
+import { type FetchHandlerOptions, type ResolvedOptions, resolveOptions } from "./handler-options.ts";
+import { createRouteMatcher } from "./match-route.ts";
+import type { Refusal } from "./refusal.ts";
+import { refusalResponse } from "./responses.ts";
+import { routes } from "./routes/route-table.ts";
+
+/** What a runtime adapter knows about the connection, beyond the Request. */
+export interface ConnectionInfo {
+  /** The client's IP address, for login rate limiting and the session list. */
+  readonly clientAddress?: string | null;
+}
+
+/** A web-standard handler: every runtime can serve it. It never throws. */
+export type FetchHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
+
+const internalError: Refusal = {
+  status: 500,
+  code: "INTERNAL_SERVER_ERROR",
+  reason: "internal",
+  message: "An unexpected error occurred on the server; it has been logged. Retry later.",
+};
+
+async function dispatch(tessera: Tessera, options: ResolvedOptions, match: ReturnType<typeof createRouteMatcher>, request: Request, clientAddress: string | null) {
+  const url = new URL(request.url);
+  if (request.method === "OPTIONS" && options.cors !== null) {
+    return new Response(null, { status: 204, headers: preflightHeaders(options.cors, request.headers.get("origin")) });
+  }
+  const found = match(request.method, url.pathname);
+  if (found.kind === "not_found") {
+    return refusalResponse({ status: 404, code: "ROUTE_NOT_FOUND", reason: "unknown_route", message: `There is no route ${url.pathname.slice(0, 200)}. See the HTTP table in DESIGN.md.` });
+  }
+  if (found.kind === "wrong_method") {
+    const allow = found.allowed.join(", ");
+    const message = `${url.pathname.slice(0, 200)} does not accept ${request.method.slice(0, 20)}; use ${allow}.`;
+    return refusalResponse({ status: 405, code: "METHOD_NOT_ALLOWED", reason: "wrong_method", message, headers: { Allow: allow } });
+  }
+  return found.route.handle({ request, url, params: found.params, clientAddress, tessera, options });
+}
+
+/**
+ * Builds the HTTP layer of Tessera as one web-standard function: every route of
+ * DESIGN.md in Directus's wire format. Bad input gets a 4xx in the error
+ * envelope; an unexpected fault gets a 500 and is passed to `onError`.
+ *
+ * @example
+ * const handler = createFetchHandler(tessera, { cors: { origin: ["https://app.example.com"], credentials: true } });
+ * Deno.serve((request, info) => handler(request, { clientAddress: info.remoteAddr.hostname }));
+ */
+export function createFetchHandler(tessera: Tessera, options: FetchHandlerOptions = {}): FetchHandler {
+  const resolved = resolveOptions(options);
+  const match = createRouteMatcher(routes);
+  return async (request, info) => {
+    let response: Response;
+    try {
+      response = await dispatch(tessera, resolved, match, request, info?.clientAddress ?? null);
+    } catch (error) {
+      try {
+        resolved.onError(error, request);
+      } catch {
+        // A failing error reporter must not turn a 500 into a hung request.
+      }
+      response = refusalResponse(internalError);
+    }
+    if (resolved.cors !== null) {
+      for (const [name, value] of Object.entries(corsHeaders(resolved.cors, request.headers.get("origin")))) {
+        if (!response.headers.has(name)) response.headers.set(name, value);
+      }
+    }
+    return response;
+  };
+}

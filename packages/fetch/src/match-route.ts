@@ -1,0 +1,52 @@
+import type { Route } from "./routes/route-table.ts";
+
+/** The route for a request, the methods its path allows (for 405), or nothing (404). */
+export type RouteMatch =
+  | { readonly kind: "found"; readonly route: Route; readonly params: Record<string, string> }
+  | { readonly kind: "wrong_method"; readonly allowed: readonly string[] }
+  | { readonly kind: "not_found" };
+
+interface CompiledRoute {
+  readonly route: Route;
+  readonly segments: readonly string[];
+}
+
+const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
+
+function matchSegments(pattern: readonly string[], segments: readonly string[]): Record<string, string> | null {
+  if (pattern.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const expected = pattern[i] as string;
+    const actual = segments[i] as string;
+    if (expected.startsWith(":")) {
+      // `me` is a route of its own, never a user id.
+      if (actual === "me" || !idPattern.test(actual)) return null;
+      params[expected.slice(1)] = actual;
+    } else if (expected !== actual) {
+      return null;
+    }
+  }
+  return params;
+}
+
+/**
+ * Builds a matcher over a route table. Paths are compared segment by segment;
+ * one trailing slash is ignored. Literal routes win over `:param` routes
+ * because `:param` never matches `me`.
+ */
+export function createRouteMatcher(routes: readonly Route[]): (method: string, path: string) => RouteMatch {
+  const compiled: CompiledRoute[] = routes.map((route) => ({ route, segments: route.path.split("/").slice(1) }));
+  return (method, path) => {
+    const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+    const segments = trimmed.split("/").slice(1);
+    const allowed: string[] = [];
+    for (const { route, segments: pattern } of compiled) {
+      const params = matchSegments(pattern, segments);
+      if (params === null) continue;
+      if (route.method === method) return { kind: "found", route, params };
+      allowed.push(route.method);
+    }
+    return allowed.length > 0 ? { kind: "wrong_method", allowed } : { kind: "not_found" };
+  };
+}

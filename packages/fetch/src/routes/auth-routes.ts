@@ -1,0 +1,83 @@
+import type { TokenPair } from "@tessera/core";
+import { clearCookie, readCookie, serializeCookie } from "../cookies.ts";
+import { readJsonBody } from "../read-json-body.ts";
+import { invalidPayload, refusalOf } from "../refusal.ts";
+import { dataResponse, noContentResponse, refusalResponse } from "../responses.ts";
+import type { RouteContext } from "../route-context.ts";
+import { type AuthMode, loginSchema, logoutSchema, parseBody, refreshSchema } from "../schemas.ts";
+
+// These routes read no Authorization header at all: a stale or junk bearer
+// left behind by a client must not stop it from logging in or refreshing.
+
+/** Directus's answer: the pair in the body (json), or the refresh token (cookie) and the access token too (session) in cookies. */
+function tokenResponse(context: RouteContext, pair: TokenPair, mode: AuthMode): Response {
+  const { options } = context;
+  const now = options.now();
+  if (mode === "json") return dataResponse({ access_token: pair.accessToken, refresh_token: pair.refreshToken, expires: pair.expires });
+  const headers = new Headers();
+  headers.append("Set-Cookie", serializeCookie(options.refreshCookie, pair.refreshToken, (pair.refreshExpiresAt - now) / 1000));
+  if (mode === "cookie") return dataResponse({ access_token: pair.accessToken, expires: pair.expires }, headers);
+  headers.append("Set-Cookie", serializeCookie(options.sessionCookie, pair.accessToken, (pair.accessExpiresAt - now) / 1000));
+  return dataResponse({ expires: pair.expires }, headers);
+}
+
+/** The refresh token from the body, else from the refresh cookie; and the mode, defaulting as Directus does. */
+function presentedRefreshToken(context: RouteContext, body: { refresh_token?: string | undefined; mode?: AuthMode | undefined }) {
+  const mode: AuthMode = body.mode ?? (body.refresh_token === undefined ? "cookie" : "json");
+  const token = body.refresh_token ?? readCookie(context.request.headers.get("cookie"), context.options.refreshCookie.name);
+  return { mode, token };
+}
+
+const missingRefreshToken = invalidPayload(
+  "The refresh token is required in either the payload (refresh_token) or the refresh cookie.",
+  "missing_token",
+);
+
+/** `POST /auth/login`: email and password for a token pair. */
+export async function loginRoute(context: RouteContext): Promise<Response> {
+  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
+  if (!read.ok) return refusalResponse(read.refusal);
+  const parsed = parseBody(loginSchema, read.body);
+  if (!parsed.ok) return refusalResponse(parsed.refusal);
+  const { email, password, mode = "json" } = parsed.value;
+  const userAgent = context.request.headers.get("user-agent");
+  const outcome = await context.tessera.login({ email, password, ip: context.clientAddress, userAgent: userAgent === null ? null : userAgent.slice(0, 512) });
+  if (!outcome.ok) return refusalResponse(refusalOf(outcome));
+  return tokenResponse(context, outcome.value, mode);
+}
+
+/** `POST /auth/refresh`: spends a refresh token for a new pair. */
+export async function refreshRoute(context: RouteContext): Promise<Response> {
+  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
+  if (!read.ok) return refusalResponse(read.refusal);
+  const parsed = parseBody(refreshSchema, read.body);
+  if (!parsed.ok) return refusalResponse(parsed.refusal);
+  const { mode, token } = presentedRefreshToken(context, parsed.value);
+  if (token === null) return refusalResponse(missingRefreshToken);
+  const outcome = await context.tessera.refresh(token);
+  if (!outcome.ok) return refusalResponse(refusalOf(outcome));
+  return tokenResponse(context, outcome.value, mode);
+}
+
+/** `POST /auth/logout`: ends the session (or every session with `scope: "all"`) and clears the cookies. */
+export async function logoutRoute(context: RouteContext): Promise<Response> {
+  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
+  if (!read.ok) return refusalResponse(read.refusal);
+  const parsed = parseBody(logoutSchema, read.body);
+  if (!parsed.ok) return refusalResponse(parsed.refusal);
+  const { mode, token } = presentedRefreshToken(context, parsed.value);
+  if (token === null) return refusalResponse(missingRefreshToken);
+  const outcome = await context.tessera.logout(token, parsed.value.scope);
+  const headers = new Headers();
+  if (mode !== "json") {
+    // A cookie whose token is spent or unknown is useless: clear it whatever the outcome.
+    headers.append("Set-Cookie", clearCookie(context.options.refreshCookie));
+    headers.append("Set-Cookie", clearCookie(context.options.sessionCookie));
+  }
+  if (!outcome.ok) {
+    const response = refusalResponse(refusalOf(outcome));
+    for (const cookie of headers.getSetCookie()) response.headers.append("Set-Cookie", cookie);
+    return response;
+  }
+  return noContentResponse(headers);
+}

@@ -1,0 +1,25 @@
+import { extractAccessToken } from "./extract-access-token.ts";
+import { type Refusal, refusalOf } from "./refusal.ts";
+import { refusalResponse } from "./responses.ts";
+import type { AuthenticatedContext, RouteContext, RouteHandler } from "./route-context.ts";
+
+const forbidden: Refusal = { status: 403, code: "FORBIDDEN", reason: "forbidden", message: "You don't have permission to access this: it needs the admin role." };
+
+/** Wraps a route that needs a verified access or static token. */
+export function withPrincipal(route: (context: AuthenticatedContext) => Promise<Response>): RouteHandler {
+  return async (context: RouteContext) => {
+    const extracted = extractAccessToken(context.request, context.url, context.options);
+    if (!extracted.ok) return refusalResponse(extracted.refusal);
+    const outcome = await context.tessera.authenticate(extracted.token);
+    if (!outcome.ok) {
+      const refusal = refusalOf(outcome);
+      return refusalResponse(refusal.status === 401 ? { ...refusal, headers: { "WWW-Authenticate": 'Bearer realm="tessera", error="invalid_token"' } } : refusal);
+    }
+    return route({ ...context, principal: outcome.value });
+  };
+}
+
+/** Wraps a route that needs a token of a user whose role is the admin role (others get 403). */
+export function withAdmin(route: (context: AuthenticatedContext) => Promise<Response>): RouteHandler {
+  return withPrincipal(async (context) => (context.principal.role === context.options.adminRole ? route(context) : refusalResponse(forbidden)));
+}

@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Store } from "@tessera/core";
+import { createMemoryStore } from "@tessera/core/testing";
+import { type StartServer, withServer } from "./fixture.ts";
+
+function failingStore(): Store {
+  const store = createMemoryStore();
+  return { ...store, findRefreshToken: () => Promise.reject(new Error("disk on fire")) };
+}
+
+/** Transport-level behaviour: bad input, unknown routes, limits, CORS, health, faults. */
+export function registerProtocolCases(runtime: string, start: StartServer): void {
+  const it = (name: string, body: Parameters<typeof withServer>[2], options = {}) => test(`[${runtime}] ${name}`, () => withServer(start, options, body));
+
+  it("an unknown route gets 404 in the error envelope", async (f) => {
+    const answer = await f.call("GET", "/items/articles");
+    assert.equal(answer.status, 404);
+    assert.equal(answer.json.errors[0].extensions.code, "ROUTE_NOT_FOUND");
+    assert.match(answer.json.errors[0].message, /\/items\/articles/);
+  });
+
+  it("a wrong method gets 405 with an Allow header", async (f) => {
+    const answer = await f.call("GET", "/auth/login");
+    assert.equal(answer.status, 405);
+    assert.equal(answer.headers.get("allow"), "POST");
+    assert.equal(answer.json.errors[0].extensions.code, "METHOD_NOT_ALLOWED");
+  });
+
+  it("a body over the limit gets 413 PAYLOAD_TOO_LARGE", async (f) => {
+    const answer = await f.call("POST", "/auth/login", { raw: JSON.stringify({ email: "a@b.c", password: "x".repeat(40_000) }), headers: { "content-type": "application/json" } });
+    assert.equal(answer.status, 413);
+    assert.equal(answer.json.errors[0].extensions.code, "PAYLOAD_TOO_LARGE");
+  });
+
+  it("a body that is not JSON gets 415 UNSUPPORTED_MEDIA_TYPE", async (f) => {
+    const answer = await f.call("POST", "/auth/login", { raw: "email=ada@example.com&password=ada-password", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    assert.equal(answer.status, 415);
+    assert.equal(answer.json.errors[0].extensions.code, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("malformed JSON and a JSON array get 400 INVALID_PAYLOAD without echoing the body", async (f) => {
+    for (const raw of ['{"email":"ada@example.com","password":"secret-pw"', "[1,2]", "\"text\"", "\xff"]) {
+      const answer = await f.call("POST", "/auth/login", { raw, headers: { "content-type": "application/json" } });
+      assert.equal(answer.status, 400, raw);
+      assert.equal(answer.json.errors[0].extensions.code, "INVALID_PAYLOAD");
+      assert.doesNotMatch(answer.text, /secret-pw/);
+    }
+  });
+
+  it("fields of the wrong type get 400 naming the field, never 500", async (f) => {
+    for (const body of [{ email: 1, password: "x" }, { email: "a@b.c", password: null }, { email: ["a"], password: {} }]) {
+      const answer = await f.call("POST", "/auth/login", { body });
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.match(answer.json.errors[0].message, /email|password/);
+    }
+    const refresh = await f.call("POST", "/auth/refresh", { body: { refresh_token: 42 } });
+    assert.equal(refresh.status, 400);
+  });
+
+  it("GET /server/health reports the database", async (f) => {
+    const answer = await f.call("GET", "/server/health");
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.json, { status: "ok", checks: { database: "reachable" } });
+  }, { handler: { ping: async () => true } });
+
+  it("GET /server/health answers 200 and says so when the database is unreachable", async (f) => {
+    const answer = await f.call("GET", "/server/health");
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.json, { status: "error", checks: { database: "unreachable" } });
+  }, { handler: { ping: () => Promise.reject(new Error("connection refused")) } });
+
+  it("CORS is off by default: no Access-Control headers", async (f) => {
+    const answer = await f.call("GET", "/server/health", { headers: { origin: "https://evil.example" } });
+    assert.equal(answer.headers.get("access-control-allow-origin"), null);
+    const preflight = await f.call("OPTIONS", "/auth/login", { headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+    assert.equal(preflight.headers.get("access-control-allow-origin"), null);
+  });
+
+  it("configured CORS answers preflights for allowed origins only", async (f) => {
+    const allowed = await f.call("OPTIONS", "/auth/login", { headers: { origin: "https://app.example", "access-control-request-method": "POST" } });
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get("access-control-allow-origin"), "https://app.example");
+    assert.equal(allowed.headers.get("access-control-allow-credentials"), "true");
+    assert.match(allowed.headers.get("access-control-allow-headers") ?? "", /Authorization/);
+    const login = await f.call("POST", "/auth/login", { body: { email: "ada@example.com", password: "ada-password" }, headers: { origin: "https://app.example" } });
+    assert.equal(login.headers.get("access-control-allow-origin"), "https://app.example");
+    const other = await f.call("OPTIONS", "/auth/login", { headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+    assert.equal(other.headers.get("access-control-allow-origin"), null);
+  }, { handler: { cors: { origin: ["https://app.example"], credentials: true } } });
+
+  const reported: unknown[] = [];
+  it("an unexpected fault becomes a 500 in the envelope, without details, and is reported to onError", async (f) => {
+    const answer = await f.call("POST", "/auth/refresh", { body: { refresh_token: "C".repeat(43) } });
+    assert.equal(answer.status, 500);
+    assert.equal(answer.json.errors[0].extensions.code, "INTERNAL_SERVER_ERROR");
+    assert.doesNotMatch(answer.text, /disk on fire/);
+    assert.match(String(reported.at(-1)), /disk on fire/);
+  }, { store: failingStore(), handler: { onError: (error: unknown) => reported.push(error) } });
+
+  it("a streamed body without Content-Length is cut off at the limit with 413", async (f) => {
+    const chunk = new TextEncoder().encode(" ".repeat(4096));
+    let sent = 0;
+    const raw = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 64) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const answer = await f.call("POST", "/auth/login", { raw, headers: { "content-type": "application/json" }, duplex: true });
+    assert.equal(answer.status, 413);
+  });
+}
