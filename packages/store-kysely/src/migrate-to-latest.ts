@@ -1,0 +1,27 @@
+import { StoreError } from "@tessera/core";
+import { type Kysely, type Migration, Migrator } from "kysely";
+import { initialSchema } from "./migrations/0001-initial-schema.ts";
+import type { TesseraDatabase } from "./tessera-database.ts";
+
+// Migrations are code, not files read at run time, so they work from a
+// bundle, on every runtime, and in the built dist alike. Names sort in order.
+const migrations: Record<string, Migration> = {
+  "0001-initial-schema": initialSchema,
+};
+
+/**
+ * Brings the schema up to date with Kysely's Migrator. Safe to run from
+ * several processes at once: PostgreSQL takes an advisory lock, SQLite a
+ * BEGIN IMMEDIATE transaction (with Tessera's SQLite dialects).
+ *
+ * @example
+ * await migrateToLatest(db);
+ */
+export async function migrateToLatest(db: Kysely<TesseraDatabase>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === "Error")?.migrationName;
+    throw new StoreError(`migration ${failed ?? "setup"} failed`, { cause: error });
+  }
+}
