@@ -51,7 +51,10 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
   if (declared !== null && Number(declared) > limit) return { ok: false, refusal: tooLarge(limit) };
   let bytes: Uint8Array | null;
   try {
-    bytes = await readLimited(request, limit);
+    // With a Content-Length the server's parser already bounds the body, so it
+    // can be read in one go (cheaper, and an adapter may hold it buffered);
+    // only a chunked body needs counting as it streams.
+    bytes = declared !== null ? new Uint8Array(await request.arrayBuffer()) : await readLimited(request, limit);
   } catch (error) {
     return { ok: false, refusal: invalidPayload(`The request body could not be read (${error instanceof Error ? error.message : "aborted"}).`, "unreadable_body") };
   }

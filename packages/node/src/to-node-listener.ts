@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FetchHandler } from "@tessera/fetch";
 import { peekResponseText } from "@tessera/fetch";
+import { createLazyRequest } from "./lazy-request.ts";
 import { readNodeBody } from "./read-node-body.ts";
 
 /** Options of {@link toNodeListener}. */
@@ -19,12 +20,6 @@ function requestUrl(req: IncomingMessage): string {
   const host = req.headers.host;
   const path = req.url ?? "/";
   return `http://${host !== undefined && hostPattern.test(host) ? host : "localhost"}${path.startsWith("/") ? path : "/"}`;
-}
-
-function requestHeaders(raw: readonly string[]): Headers {
-  const headers = new Headers();
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  return headers;
 }
 
 function hasBody(req: IncomingMessage): boolean {
@@ -82,9 +77,8 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
         return void res.end(tooLarge(limit));
       }
     }
-    const init: RequestInit = { method, headers: requestHeaders(req.rawHeaders) };
-    if (body !== null && method !== "GET" && method !== "HEAD") init.body = body as Uint8Array<ArrayBuffer>;
-    const response = await handler(new Request(requestUrl(req), init), { clientAddress: req.socket.remoteAddress ?? null });
+    const request = createLazyRequest(req, requestUrl(req), method === "GET" || method === "HEAD" ? null : body);
+    const response = await handler(request, { clientAddress: req.socket.remoteAddress ?? null });
     writeHead(response, res);
     await writeBody(response, res, method === "HEAD");
   };
