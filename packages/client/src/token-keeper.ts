@@ -1,0 +1,73 @@
+import type { AuthData } from "./auth-data.ts";
+import { ApiError, NotLoggedInError } from "./client-errors.ts";
+import type { ClientStorage } from "./client-storage.ts";
+import type { RefreshLock } from "./refresh-lock.ts";
+import { createSingleFlight } from "./single-flight.ts";
+
+/** What a {@link TokenKeeper} is built from. */
+export interface TokenKeeperOptions {
+  readonly storage: ClientStorage;
+  readonly lock: RefreshLock;
+  /** Spends a refresh token on the wire; `stored` is null in cookie mode with nothing stored (the cookie alone refreshes). */
+  readonly refreshOnWire: (stored: AuthData | null) => Promise<AuthData>;
+  /** Whether a refresh may go to the wire with nothing stored (cookie mode). */
+  readonly cookieRefresh: boolean;
+  /** Told of every change of the tokens this client uses, adopted ones included. */
+  readonly onChange: (auth: AuthData | null) => void;
+}
+
+/** The client's session state: storage, the lock and the single flight, in one place. */
+export interface TokenKeeper {
+  read(): Promise<AuthData | null>;
+  /** Stores new tokens (login) or clears them (logout); call it inside {@link TokenKeeper.exclusive}. */
+  store(next: AuthData | null): Promise<void>;
+  /** Runs `task` under the refresh lock, so that no refresh of another tab lands in the middle of a login or logout. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * A fresh pair in place of `seen`: joins a refresh in flight in this client;
+   * otherwise takes the lock and adopts what another tab stored meanwhile, or
+   * refreshes on the wire when storage still holds `seen`.
+   */
+  refresh(seen: AuthData | null): Promise<AuthData>;
+}
+
+// The refresh token was spent, revoked or expired: the session is over here and in every tab sharing the storage.
+const endsSession = (error: unknown) => error instanceof ApiError && error.status === 401;
+
+/** Builds a {@link TokenKeeper}. */
+export function createTokenKeeper(options: TokenKeeperOptions): TokenKeeper {
+  const { storage, lock, onChange } = options;
+  const flight = createSingleFlight<AuthData>();
+
+  async function store(next: AuthData | null): Promise<void> {
+    await storage.set(next);
+    onChange(next);
+  }
+
+  async function refreshLocked(seen: AuthData | null): Promise<AuthData> {
+    const stored = await storage.get();
+    if (stored === null && (seen !== null || !options.cookieRefresh)) {
+      onChange(null);
+      throw new NotLoggedInError(seen === null ? undefined : "Logged out meanwhile (in this tab or another one sharing its storage).");
+    }
+    if (stored !== null && seen !== null && stored.access_token !== seen.access_token) {
+      onChange(stored);
+      return stored;
+    }
+    try {
+      const next = await options.refreshOnWire(stored);
+      await store(next);
+      return next;
+    } catch (error) {
+      if (endsSession(error)) await store(null);
+      throw error;
+    }
+  }
+
+  return {
+    read: async () => await storage.get(),
+    store,
+    exclusive: (task) => lock.run(task),
+    refresh: (seen) => flight.run(() => lock.run(() => refreshLocked(seen))),
+  };
+}
