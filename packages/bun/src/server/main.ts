@@ -1,0 +1,45 @@
+// The reference server: `npm start`. Configuration comes from environment
+// variables (see packages/bun/README.md); an invalid one stops the start
+// with a message naming it.
+import { ConfigError } from "@tessera/core";
+import { readServerConfig } from "./server-config.ts";
+import { startServer } from "./start-server.ts";
+
+const write = (line: string) => process.stdout.write(line + "\n");
+
+try {
+  const config = readServerConfig(process.env);
+  const server = await startServer(config, write);
+  const shown = new URL(server.url);
+  if (shown.hostname === "0.0.0.0" || shown.hostname === "[::]") shown.hostname = "localhost";
+  const base = shown.origin;
+  write(`Tessera listening on ${base} (database ${config.databaseUrl.replace(/\/\/[^@/]*@/, "//***@")})`);
+  if (server.bootstrap.created) {
+    write(`Created the first admin: ${server.bootstrap.email}`);
+    if (server.bootstrap.generatedPassword !== null) write(`Generated password (shown once, change it with \`npx tessera user set-password\`): ${server.bootstrap.generatedPassword}`);
+  }
+  const password = server.bootstrap.created && server.bootstrap.generatedPassword !== null ? server.bootstrap.generatedPassword : "<password>";
+  write(`Log in: curl -s -X POST ${base}/auth/login -H 'Content-Type: application/json' -d '{"email":"${config.adminEmail}","password":"${password}"}'`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    write(`${signal}: stopping (finishing in-flight requests)`);
+    server.stop().then(
+      () => {
+        write("stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`error while stopping: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+} catch (error) {
+  if (error instanceof ConfigError) process.stderr.write(`tessera: configuration error: ${error.message}\n`);
+  else process.stderr.write(`tessera: could not start: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+  process.exit(1);
+}
