@@ -39,8 +39,9 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * A lock across tabs for browsers without Web Locks, over BroadcastChannel: a
  * tab claims with a random ticket and holds the lock if, within the claim
  * window, no tab answered that it holds it and no rival claim had a lower
- * ticket; a holder answers every claim with "held" and says "release" when
- * done. It assumes messages arrive within the window; the server's retry grace
+ * ticket; a claiming tab repeats its claim to a rival with a higher ticket
+ * (which may have opened its channel too late to hear it), a holder answers
+ * every claim with "held" and says "release" when done. It assumes messages arrive within the window; the server's retry grace
  * covers the rare case where they do not.
  *
  * @example
@@ -68,8 +69,12 @@ export function createBroadcastLock(name: string, options: BroadcastLockOptions 
       } else if (message.type === "release") {
         released = true;
         wake();
-      } else if (state === "claiming" && (message.type === "held" || message.ticket < ticket)) {
+      } else if (state === "claiming" && message.type === "held") {
         contested = true;
+      } else if (state === "claiming" && message.type === "claim") {
+        if (message.ticket < ticket) contested = true;
+        // A tab that opened its channel after our claim never saw it: say it again so that it learns it lost.
+        else channel.postMessage({ type: "claim", ticket });
       }
     };
     try {
