@@ -30,7 +30,8 @@ export function deriveSigningKey(secret: Uint8Array, kid: string): HmacKey {
  */
 export function createKeyManager(store: SigningKeyStore, secret: Uint8Array, policy: Policy, now: () => number): KeyManager {
   let current: Keyring | null = null;
-  let lastReload = -Infinity;
+  // Only look-ups forced by unknown kids are rate-limited; the timer's reloads do not count against them.
+  let lastForcedReload = -Infinity;
   const build = (keys: readonly StoredSigningKey[]): Keyring => {
     const at = now();
     const live = keys.filter((key) => key.retiredAt === null);
@@ -47,11 +48,11 @@ export function createKeyManager(store: SigningKeyStore, secret: Uint8Array, pol
       return current;
     },
     async reload() {
-      lastReload = now();
       current = build(await store.listSigningKeys());
     },
     async reloadSoon() {
-      if (now() - lastReload < unknownKidReloadGapMs) return false;
+      if (now() - lastForcedReload < unknownKidReloadGapMs) return false;
+      lastForcedReload = now();
       await manager.reload();
       return true;
     },

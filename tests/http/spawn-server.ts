@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const bun = join(root, "node_modules", ".bin", "bun");
+const serverMain = join(root, "packages", "bun", "src", "server", "main.ts");
+const cliShim = join(root, "packages", "bun", "bin", "tessera.js");
+
+/** A reference server process and what it printed. */
+export interface SpawnedServer {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly output: () => string;
+  /** Resolves with the exit code once the process ends. */
+  readonly exited: Promise<number | null>;
+}
+
+/** A fresh data directory; the server and the CLI find the database and secret there. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "tessera-server-"));
+}
+
+/** The environment for a server or CLI on a data directory (127.0.0.1, a free port). */
+export function serverEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env["PATH"] ?? "", HOME: dir, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${join(dir, "tessera.db")}`, ...extra };
+}
+
+/** Starts `bun packages/bun/src/server/main.ts` and waits for its start-up banner (or its exit). */
+export function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
+  const child = spawn(bun, [serverMain], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      // "Log in:" is the last line of the start-up banner.
+      const match = /listening on (http:\/\/\S+)[\s\S]*Log in:.*\n/.exec(output);
+      if (match !== null) resolve({ child, url: match[1] as string, output: () => output, exited });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
+  });
+}
+
+/** Runs the CLI shim (`npx tessera`) to completion. */
+export function runCli(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath.includes("bun") || process.execPath.includes("deno") ? "node" : process.execPath, [cliShim, ...args], { env, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Spawns a process and collects its output and exit code. */
+export function runServerToExit(env: Record<string, string>): { code: number | null; stderr: string } {
+  const result = spawnSync(bun, [serverMain], { env, encoding: "utf8", timeout: 60_000 });
+  return { code: result.status, stderr: result.stderr + result.stdout };
+}
