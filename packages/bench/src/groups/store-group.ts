@@ -1,0 +1,58 @@
+import { benchStores } from "../fixtures/bench-stores.ts";
+import { createBenchKit } from "../fixtures/bench-kit.ts";
+import { createBenchOperations } from "../fixtures/bench-operations.ts";
+import { measure } from "../harness/measure.ts";
+import { currentRuntime, nativeCryptoPorts } from "../runtime.ts";
+import type { GroupOptions } from "./group-options.ts";
+import type { GroupResult, NamedFigure, NamedRatio, Unavailable } from "./group-result.ts";
+
+/**
+ * Issue a pair, rotate a refresh token, verify an access token (session
+ * binding) and verify a static token, on the memory store, SQLite
+ * (synchronous=NORMAL and FULL) and PostgreSQL, with the runtime's native crypto.
+ *
+ * @example
+ * const result = await runStoreGroup(options);
+ */
+export async function runStoreGroup(options: GroupOptions): Promise<GroupResult> {
+  const [crypto] = await nativeCryptoPorts();
+  if (crypto === undefined) throw new Error("no native crypto port on this runtime");
+  const { stores, unavailable: missing } = await benchStores(options.workDir, options.pgUrl, "store");
+  const figures: NamedFigure[] = [];
+  const unavailable: Unavailable[] = missing.map((m) => ({ name: `store ${m.name}`, why: m.why }));
+  for (const bench of stores) {
+    let opened;
+    try {
+      opened = await bench.open();
+    } catch (error) {
+      unavailable.push({ name: `store ${bench.name}`, why: `could not open: ${error instanceof Error ? error.message : String(error)}` });
+      continue;
+    }
+    try {
+      const kit = await createBenchKit({ crypto: crypto.crypto, store: opened.store, users: opened.users, ...(opened.rateLimiter ? { rateLimiter: opened.rateLimiter } : {}) });
+      const ops = await createBenchOperations(kit);
+      const detail = `${bench.detail}; crypto ${crypto.name}`;
+      for (const [op, run] of [["issue pair", ops.issuePair], ["rotate refresh", ops.rotate], ["verify access (session)", ops.verifyAccess], ["verify static", ops.verifyStatic]] as const) {
+        figures.push({ name: `${op} @ ${bench.name}`, detail, ...(await measure(run, options.measure)) });
+      }
+    } finally {
+      await opened.close();
+    }
+  }
+  const rate = (name: string) => figures.find((f) => f.name === name)?.opsPerSec;
+  const ratios: NamedRatio[] = [];
+  const normal = rate("rotate refresh @ sqlite");
+  const full = rate("rotate refresh @ sqlite FULL");
+  if (normal !== undefined && full !== undefined) {
+    // Not interleaved: the two files are measured one after the other in this run.
+    ratios.push({ name: "rotation NORMAL / FULL", of: "rotate refresh @ sqlite", to: "rotate refresh @ sqlite FULL", value: normal / full });
+  }
+  return {
+    group: "store",
+    runtime: currentRuntime(),
+    figures,
+    ratios,
+    unavailable,
+    notes: ["issue pair = login with a one-SHA-256 test hasher in place of argon2id (login minus password hashing)"],
+  };
+}

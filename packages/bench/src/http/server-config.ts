@@ -1,0 +1,28 @@
+/** What a benchmark server process is told to serve (passed as JSON on its command line). */
+export interface ServerConfig {
+  /** `bare`: a hello-world server, the ceiling; `tessera`: the fetch handler on the runtime's adapter. */
+  readonly kind: "bare" | "tessera";
+  readonly store: "memory" | "sqlite";
+  readonly binding: "session" | "stateless";
+  /** The crypto port: `bun` (Bun.CryptoHasher, Bun only) or `node` (node:crypto). */
+  readonly crypto: "bun" | "node";
+  /** Sessions stored before listening (the growth figures); 0 for none. */
+  readonly seedSessions: number;
+  /** Logins whose refresh tokens are written to `tokensFile`, one chain per wrk connection. */
+  readonly refreshChains: number;
+  readonly workDir: string;
+}
+
+/** What a server prints, as one JSON line, once it listens. */
+export interface ServerReady {
+  readonly port: number;
+  readonly accessToken: string;
+  readonly staticToken: string;
+  /** A file of refresh tokens, one a line, or null for a bare server. */
+  readonly tokensFile: string | null;
+  /** Resident set size when ready, in bytes, as the server itself reads it. */
+  readonly rss: number;
+}
+
+/** The prefix of the ready line on a server's stdout. */
+export const readyMarker = "@@tessera-bench-ready ";

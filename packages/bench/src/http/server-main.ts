@@ -1,0 +1,54 @@
+// A benchmark server process: `<runtime> server-main.ts '<ServerConfig as JSON>'`.
+// It builds Tessera (or nothing, for the bare ceiling), listens on 127.0.0.1,
+// prints one ready line with its port and tokens, and serves until killed.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CryptoPort } from "@tessera/core";
+import { createFetchHandler } from "@tessera/fetch";
+import { createNodeCrypto } from "@tessera/node";
+import { createBenchKit } from "../fixtures/bench-kit.ts";
+import type { OpenedStore } from "../fixtures/bench-stores.ts";
+import { benchStores } from "../fixtures/bench-stores.ts";
+import { seedSessions } from "../fixtures/seed-sessions.ts";
+import { currentRuntime } from "../runtime.ts";
+import { listen } from "./listen.ts";
+import { readyMarker, type ServerConfig, type ServerReady } from "./server-config.ts";
+
+async function cryptoPort(name: ServerConfig["crypto"]): Promise<CryptoPort> {
+  if (name === "node") return createNodeCrypto();
+  const { createBunCrypto } = await import("@tessera/bun");
+  return createBunCrypto();
+}
+
+async function openStore(config: ServerConfig): Promise<OpenedStore> {
+  const { stores, unavailable } = await benchStores(config.workDir, null, `server-${process.pid}`);
+  const chosen = stores.find((s) => s.name === config.store);
+  if (chosen === undefined) throw new Error(`store ${config.store} not available: ${unavailable.map((u) => u.why).join("; ")}`);
+  return chosen.open();
+}
+
+async function ready(config: ServerConfig): Promise<ServerReady> {
+  if (config.kind === "bare") return { port: await listen(null), accessToken: "", staticToken: "", tokensFile: null, rss: process.memoryUsage().rss };
+  const opened = await openStore(config);
+  if (config.seedSessions > 0) await seedSessions(opened, config.seedSessions);
+  const kit = await createBenchKit({
+    crypto: await cryptoPort(config.crypto),
+    store: opened.store,
+    users: opened.users,
+    ...(opened.rateLimiter === undefined ? {} : { rateLimiter: opened.rateLimiter }),
+    policy: { accessBinding: config.binding },
+  });
+  const pair = await kit.login();
+  const generated = await kit.tessera.generateStaticToken(kit.userId);
+  if (!generated.ok) throw new Error(`static token refused: ${generated.reason}`);
+  const chains: string[] = [];
+  for (let i = 0; i < config.refreshChains; i++) chains.push((await kit.login()).refreshToken);
+  const tokensFile = join(config.workDir, `refresh-${currentRuntime().name}-${process.pid}.txt`);
+  writeFileSync(tokensFile, `${chains.join("\n")}\n`);
+  const handler = createFetchHandler(kit.tessera, { onError: (error) => console.error("bench server fault:", error instanceof Error ? error.name : "unknown") });
+  const port = await listen(handler);
+  return { port, accessToken: pair.accessToken, staticToken: generated.value.token, tokensFile, rss: process.memoryUsage().rss };
+}
+
+const config = JSON.parse(process.argv[2] ?? "{}") as ServerConfig;
+process.stdout.write(`${readyMarker}${JSON.stringify(await ready(config))}\n`);

@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { RuntimeName } from "../runtime.ts";
+import { repositoryRoot, runtimeCommand } from "../runtime-command.ts";
+import { readyMarker, type ServerConfig, type ServerReady } from "./server-config.ts";
+
+/** A benchmark server running in its own process. */
+export interface RunningServer {
+  readonly ready: ServerReady;
+  readonly pid: number;
+  /** The server's resident set size now, in bytes, read from /proc by this process (null off Linux). */
+  rss(): number | null;
+  /** Kills the server and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+const entry = fileURLToPath(new URL("./server-main.ts", import.meta.url));
+
+function readRss(pid: number): number | null {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? null : Number(kb) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Spawns a server on a runtime and waits for its ready line (port and tokens).
+ * Rejects, with the tail of its output, if it exits or stays silent too long.
+ *
+ * @example
+ * const server = await startServer("bun", config, 60_000);
+ * // ... wrk against http://127.0.0.1:${server.ready.port}
+ * await server.stop();
+ */
+export function startServer(runtime: RuntimeName, config: ServerConfig, timeoutMs: number): Promise<RunningServer> {
+  const [command, ...args] = runtimeCommand(runtime, entry, [JSON.stringify(config)]);
+  const child = spawn(command as string, args, { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${runtime} server not ready after ${timeoutMs} ms:\n${output.slice(-800)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split("\n").find((l) => l.startsWith(readyMarker));
+      if (line === undefined) return;
+      clearTimeout(timer);
+      child.stdout.off("data", onData);
+      // Keep draining: a server that writes later must never block on a full pipe.
+      child.stdout.resume();
+      const pid = child.pid as number;
+      resolve({ ready: JSON.parse(line.slice(readyMarker.length)) as ServerReady, pid, rss: () => readRss(pid), stop });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${runtime} server exited (${code ?? signal}) before it was ready:\n${output.slice(-800)}`));
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import type { BenchResults } from "./bench-results.ts";
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "n/a");
+const fixed = (n: number | null | undefined, digits = 2) => (n === null || n === undefined || !Number.isFinite(n) ? "n/a" : n.toFixed(digits));
+const pct = (n: number) => `±${(n * 100).toFixed(0)}%`;
+const mib = (bytes: number | null) => (bytes === null ? "n/a" : `${(bytes / 1048576).toFixed(0)} MiB`);
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/**
+ * Formats a run as the text the bench prints: in-process figures, same-run
+ * ratios, HTTP figures, growth and memory, what was not available, and where
+ * each target stands.
+ *
+ * @example
+ * console.log(formatReport(results));
+ */
+export function formatReport(results: BenchResults): string {
+  const out: string[] = [];
+  const m = results.machine;
+  out.push(`Tessera bench, ${results.startedAt}, commit ${results.git.commit.slice(0, 12)}${results.git.dirty ? " (dirty tree)" : ""}`);
+  out.push(`${m.cpus} x ${m.cpuModel}, ${mib(m.memoryBytes)}, load ${m.loadStart.toFixed(2)} at start, ${m.loadEnd.toFixed(2)} at end`);
+  out.push(`runtimes: ${Object.entries(results.runtimes).map(([k, v]) => `${k} ${v}`).join(", ")}; ${results.durability}`);
+  out.push(`command: ${results.command}`);
+  for (const group of results.groups) {
+    out.push("", `== ${group.group} on ${group.runtime.name} ${group.runtime.version}`);
+    out.push(table(["operation", "ops/s", "µs/op", "spread", "detail"], group.figures.map((f) => [f.name, int(f.opsPerSec), fixed(f.usPerOp), pct(f.spread), f.detail ?? ""])));
+    if (group.ratios.length > 0) out.push("", table(["same-run ratio", "value"], group.ratios.map((r) => [r.name, `${fixed(r.value)}x`])));
+    for (const u of group.unavailable) out.push(`NOT AVAILABLE: ${u.name}: ${u.why}`);
+    for (const note of group.notes) out.push(`note: ${note}`);
+  }
+  if (results.http.length > 0) {
+    out.push("", "== HTTP over loopback (wrk, out of process; median of runs; ratio = median of same-round ratios to the bare server)");
+    out.push(table(["runtime", "scenario", "req/s", "p50 ms", "p99 ms", "/ bare", "errors"], results.http.map((f) => [f.runtime, f.name, int(f.requestsPerSec), fixed(f.p50Ms), fixed(f.p99Ms), f.ratioToBare === null ? "" : `${(f.ratioToBare * 100).toFixed(0)}%`, String(f.errors)])));
+  }
+  if (results.httpGrowth.length > 0) {
+    out.push("", "== HTTP growth");
+    out.push(table(["runtime", "scenario", "req/s", "p50 ms", "p99 ms", "errors"], results.httpGrowth.map((f) => [f.runtime, f.name, int(f.requestsPerSec), fixed(f.p50Ms), fixed(f.p99Ms), String(f.errors)])));
+  }
+  if (results.growthRatios.length > 0) out.push("", table(["growth ratio (few / many sessions; 1.0 = no slow-down)", "value"], results.growthRatios.map((r) => [r.name, fixed(r.value)])));
+  if (results.memory.length > 0) out.push("", table(["memory", "RSS"], results.memory.map((f) => [`${f.runtime}: ${f.what}`, mib(f.rssBytes)])));
+  if (results.unavailable.length > 0) {
+    out.push("", "== NOT AVAILABLE in this run");
+    for (const u of results.unavailable) out.push(`!! ${u.name}: ${u.why}`);
+  }
+  out.push("", "== targets (issue 8; this run's own figures decide)");
+  const verdict = (met: boolean | null) => (met === null ? "NOT MEASURED" : met ? "met" : "MISSED");
+  out.push(table(["target", "required", "measured", "status", "note"], results.targets.map((t) => [t.target, t.required, fixed(t.measured), verdict(t.met), t.note ?? ""])));
+  return out.join("\n");
+}
