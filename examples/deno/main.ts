@@ -1,0 +1,61 @@
+// Tessera on Deno.serve: `deno run -A examples/deno/main.ts`.
+// SQLite through node:sqlite (DATABASE_URL, default sqlite:./data/tessera-deno.db),
+// native crypto through node:crypto, argon2id passwords. SECRET (32+ chars)
+// keeps tokens valid across restarts; without it a per-process key is drawn.
+import { createHmac } from "node:crypto";
+import { createKeyring, createTessera, generateHmacKey, type HmacKey } from "@tessera/core";
+import { systemClock, webRandom } from "@tessera/core/platform";
+import { createFetchHandler } from "@tessera/fetch";
+import { createArgon2Hasher, createNodeCrypto } from "@tessera/node";
+import { openStore } from "@tessera/store-kysely";
+
+declare const Deno: {
+  env: { get(name: string): string | undefined };
+  serve(
+    options: { port: number; hostname: string; onListen(address: { hostname: string; port: number }): void },
+    handler: (request: Request, info: { remoteAddr: { hostname: string } }) => Promise<Response>,
+  ): { shutdown(): Promise<void> };
+  addSignalListener(signal: "SIGINT" | "SIGTERM", listener: () => void): void;
+  exit(code: number): never;
+};
+
+const secret = Deno.env.get("SECRET");
+const signingKey: HmacKey =
+  secret === undefined ? generateHmacKey(webRandom) : { kid: "deno-1", alg: "HS256", secret: new Uint8Array(createHmac("sha256", secret).update("tessera-hs256:deno-1").digest()) };
+
+const store = await openStore(Deno.env.get("DATABASE_URL") ?? "sqlite:./data/tessera-deno.db");
+const tessera = createTessera({
+  clock: systemClock,
+  random: webRandom,
+  crypto: createNodeCrypto(),
+  store,
+  users: store,
+  rateLimiter: store,
+  passwords: createArgon2Hasher(),
+  keys: createKeyring(signingKey),
+});
+
+if ((await tessera.listUsers()).length === 0) {
+  const email = Deno.env.get("ADMIN_EMAIL") ?? "admin@example.com";
+  const created = await tessera.createUser({ email, password: Deno.env.get("ADMIN_PASSWORD") ?? "change-me-now", role: "admin" });
+  if (!created.ok) throw new Error(created.message);
+  console.log(`Created ${email}`);
+}
+
+const handler = createFetchHandler(tessera, { ping: () => store.ping() });
+const server = Deno.serve(
+  {
+    port: Number(Deno.env.get("PORT") ?? 8055),
+    hostname: Deno.env.get("HOST") ?? "127.0.0.1",
+    onListen: ({ hostname, port }) => console.log(`Tessera (Deno) listening on http://${hostname}:${port}`),
+  },
+  (request, info) => handler(request, { clientAddress: info.remoteAddr.hostname }),
+);
+
+const stop = async () => {
+  await server.shutdown();
+  await store.close();
+  Deno.exit(0);
+};
+Deno.addSignalListener("SIGINT", stop);
+Deno.addSignalListener("SIGTERM", stop);

@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+
+/** Spawns an example from the repository root and waits for the first http:// URL it prints. */
+async function withExample(command: string, args: string[], env: Record<string, string>, body: (url: string) => Promise<void>): Promise<void> {
+  const child = spawn(command, args, { cwd: root, env: { PATH: process.env["PATH"] ?? "", HOME: tmpdir(), NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /(http:\/\/[A-Za-z0-9.:[\]]+)/.exec(output);
+        if (match !== null) resolve((match[1] as string).replace("localhost", "127.0.0.1"));
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+      void exited.then(() => reject(new Error(`example exited before listening:\n${output}`)));
+    });
+    await body(url);
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
+async function loginAndMe(url: string): Promise<void> {
+  const login = await fetch(`${url}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "demo@example.com", password: "demo-password" }) });
+  assert.equal(login.status, 200);
+  const { data } = await login.json();
+  const me = await fetch(`${url}/users/me`, { headers: { authorization: `Bearer ${data.access_token}` } });
+  assert.equal((await me.json()).data.email, "demo@example.com");
+}
+
+const demo = { ADMIN_EMAIL: "demo@example.com", ADMIN_PASSWORD: "demo-password" };
+
+test("examples/worker serves its default export under bun run", () =>
+  withExample(bin("bun"), ["run", "examples/worker/worker.ts"], { ...demo, PORT: "0" }, loginAndMe));
+
+test("examples/worker serves its default export under deno serve", () =>
+  withExample(bin("deno"), ["serve", "-A", "--host", "127.0.0.1", "--port", "0", "examples/worker/worker.ts"], demo, loginAndMe));
+
+test("examples/deno serves Tessera with Deno.serve on SQLite", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-deno-example-"));
+  return withExample(bin("deno"), ["run", "-A", "examples/deno/main.ts"], { ...demo, PORT: "0", DATABASE_URL: `sqlite:${join(dir, "t.db")}` }, loginAndMe);
+});
