@@ -31,6 +31,10 @@ export interface TokenKeeper {
   refresh(seen: AuthData | null): Promise<AuthData>;
 }
 
+// Not the access token alone: two pairs issued in the same second can carry the same JWT.
+// `expires_at` is stamped with the client's clock when each refresh left, so it tells pairs apart in cookie mode too.
+const isSameAuth = (a: AuthData, b: AuthData) => a.access_token === b.access_token && a.refresh_token === b.refresh_token && a.expires_at === b.expires_at;
+
 // The refresh token was spent, revoked or expired: the session is over here and in every tab sharing the storage.
 const endsSession = (error: unknown) => error instanceof ApiError && error.status === 401;
 
@@ -50,7 +54,7 @@ export function createTokenKeeper(options: TokenKeeperOptions): TokenKeeper {
       onChange(null);
       throw new NotLoggedInError(seen === null ? undefined : "Logged out meanwhile (in this tab or another one sharing its storage).");
     }
-    if (stored !== null && seen !== null && stored.access_token !== seen.access_token) {
+    if (stored !== null && seen !== null && !isSameAuth(stored, seen)) {
       onChange(stored);
       return stored;
     }

@@ -1,0 +1,97 @@
+// The client against a real Tessera server over a real socket: login, requests,
+// refresh, logout, cookie mode and static-token mode.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ApiError, createClient, createMemoryStorage } from "@tessera/client";
+import { createCookieJarFetch, createCountingFetch, rawGetStatus, rawPost, withServer } from "./support/wire.ts";
+
+type Me = { readonly id: string; readonly email: string; readonly role: string };
+
+test("login stores the pair and request sends the bearer", () => withServer({}, async (server) => {
+  const storage = createMemoryStorage();
+  const client = createClient(server.url, { storage, autoRefresh: false });
+  const auth = await client.login(server.email, server.password);
+  assert.deepEqual(await storage.get(), auth);
+  assert.equal(typeof auth.refresh_token, "string");
+  assert.equal(auth.expires, 15 * 60_000);
+  const me = await client.request<Me>("/users/me");
+  assert.equal(me.email, server.email);
+  assert.equal(await client.getToken(), auth.access_token);
+}));
+
+test("refresh rotates the pair and the old refresh token stops working", () => withServer({ reuseGrace: "0s" }, async (server) => {
+  const client = createClient(server.url, { autoRefresh: false });
+  const first = await client.login(server.email, server.password);
+  const second = await client.refresh();
+  assert.notEqual(second.refresh_token, first.refresh_token);
+  assert.equal((await client.request<Me>("/users/me")).email, server.email);
+  // Presenting the spent token again is a reuse: it must be refused (and ends the session).
+  assert.equal(await rawPost(server.url, "/auth/refresh", { refresh_token: first.refresh_token }), 401);
+}));
+
+test("logout ends the session on the server and clears the storage", () => withServer({}, async (server) => {
+  const storage = createMemoryStorage();
+  const client = createClient(server.url, { storage, autoRefresh: false });
+  const auth = await client.login(server.email, server.password);
+  await client.logout();
+  assert.equal(await storage.get(), null);
+  assert.equal(await client.getToken(), null);
+  assert.equal(await rawGetStatus(server.url, "/users/me", auth.access_token), 401);
+  assert.equal(await rawPost(server.url, "/auth/refresh", { refresh_token: auth.refresh_token }), 401);
+}));
+
+test("cookie mode keeps the refresh token out of storage and refreshes with the cookie", () => withServer({}, async (server) => {
+  const storage = createMemoryStorage();
+  const jarFetch = createCookieJarFetch();
+  const wire = createCountingFetch(jarFetch);
+  const client = createClient(server.url, { storage, mode: "cookie", fetch: wire.fetch, autoRefresh: false });
+  const first = await client.login(server.email, server.password);
+  assert.equal(first.refresh_token, null);
+  assert.equal(jarFetch.jar.size, 1, "the server set the refresh cookie");
+  const firstCookie = [...jarFetch.jar.values()][0];
+  const second = await client.refresh();
+  assert.notEqual([...jarFetch.jar.values()][0], firstCookie, "the refresh rotated the cookie");
+  assert.equal(wire.count("POST /auth/refresh"), 1);
+  assert.equal((await client.request<Me>("/users/me")).email, server.email);
+  await client.logout();
+  assert.equal(await storage.get(), null);
+  assert.equal(jarFetch.jar.size, 0, "logout cleared the refresh cookie");
+  assert.equal(await rawGetStatus(server.url, "/users/me", second.access_token), 401);
+}));
+
+test("cookie mode refreshes from the cookie alone after a reload emptied the memory storage", () => withServer({}, async (server) => {
+  const jarFetch = createCookieJarFetch();
+  const before = createClient(server.url, { mode: "cookie", fetch: jarFetch, autoRefresh: false });
+  await before.login(server.email, server.password);
+  const reloaded = createClient(server.url, { mode: "cookie", fetch: jarFetch, autoRefresh: false });
+  assert.equal(await reloaded.getToken(), null);
+  await reloaded.refresh();
+  assert.equal((await reloaded.request<Me>("/users/me")).email, server.email);
+}));
+
+test("static-token mode sends the static token and has no session to manage", () => withServer({}, async (server) => {
+  const owner = createClient(server.url, { autoRefresh: false });
+  await owner.login(server.email, server.password);
+  const { token } = await owner.request<{ token: string }>("/users/me/token", { method: "POST" });
+  assert.match(token, /^tsk_/);
+  const wire = createCountingFetch();
+  const automation = createClient(server.url, { staticToken: token, fetch: wire.fetch });
+  assert.equal((await automation.request<Me>("/users/me")).email, server.email);
+  assert.equal(await automation.getToken(), token);
+  await assert.rejects(automation.login(server.email, server.password), TypeError);
+  await assert.rejects(automation.refresh(), TypeError);
+  assert.equal(wire.count("POST /auth/login") + wire.count("POST /auth/refresh"), 0);
+  // Generating a new static token retires the old one at once.
+  await owner.request("/users/me/token", { method: "POST" });
+  const error = await automation.request("/users/me").catch((e: unknown) => e);
+  assert.ok(error instanceof ApiError);
+  assert.equal(error.code, "INVALID_TOKEN");
+}));
+
+test("request sends JSON bodies and resolves a 204 to undefined", () => withServer({}, async (server) => {
+  const client = createClient(server.url, { autoRefresh: false });
+  await client.login(server.email, server.password);
+  const created = await client.request<Me>("/users", { json: { email: "grace@example.com", password: "another long password" } });
+  assert.equal(created.email, "grace@example.com");
+  assert.equal(await client.request(`/users/${created.id}`, { method: "DELETE" }), undefined);
+}));
