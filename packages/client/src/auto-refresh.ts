@@ -7,6 +7,8 @@ import type { TokenKeeper } from "./token-keeper.ts";
 export interface AutoRefresh {
   /** (Re)arms the timer for these tokens; null disarms it. */
   schedule(auth: AuthData | null): void;
+  /** Arms the timer for tokens found in storage when it is not armed (another tab logged in after this client started). */
+  notice(auth: AuthData | null): void;
   /** Disarms it for good. */
   stop(): void;
 }
@@ -33,7 +35,10 @@ export function createAutoRefresh(options: AutoRefreshOptions): AutoRefresh {
 
   function arm(delayMs: number) {
     clearTimeout(timer);
-    timer = setTimeout(() => void fire(), delayMs);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void fire();
+    }, delayMs);
     // A pending refresh must not keep a Node or Bun process alive; browsers have no unref.
     (timer as { unref?: () => void }).unref?.();
   }
@@ -53,7 +58,11 @@ export function createAutoRefresh(options: AutoRefreshOptions): AutoRefresh {
   return {
     schedule(auth) {
       clearTimeout(timer);
+      timer = undefined;
       if (auth !== null && !stopped) arm(refreshDelay(auth, now(), msRefreshBeforeExpires));
+    },
+    notice(auth) {
+      if (timer === undefined && auth !== null && !stopped) arm(refreshDelay(auth, now(), msRefreshBeforeExpires));
     },
     stop() {
       stopped = true;

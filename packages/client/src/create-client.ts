@@ -93,6 +93,7 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
   /** The stored tokens, refreshed first when they have expired by the client's clock (saves a doomed round trip). */
   async function usableAuth(): Promise<AuthData | null> {
     const auth = await keeper.read();
+    timer.notice(auth);
     return auth !== null && auth.expires_at <= now() ? keeper.refresh(auth) : auth;
   }
 
