@@ -1,6 +1,7 @@
 import { StoreError } from "@tessera/core";
-import { type Kysely, type Migration, Migrator } from "kysely";
+import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import { initialSchema } from "./migrations/0001-initial-schema.ts";
+import { detectSqlDialect } from "./store/sql-dialect.ts";
 import type { TesseraDatabase } from "./tessera-database.ts";
 
 // Migrations are code, not files read at run time, so they work from a
@@ -18,7 +19,12 @@ const migrations: Record<string, Migration> = {
  * await migrateToLatest(db);
  */
 export async function migrateToLatest(db: Kysely<TesseraDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Unless told its schema, the Migrator looks for its own tables in every
+  // schema of a PostgreSQL database, so another schema's kysely_migration
+  // would make it skip creating ours. Pin it to the schema we are in.
+  const schema = detectSqlDialect(db) === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const provider = { getMigrations: async () => migrations };
+  const migrator = new Migrator(schema === undefined ? { db, provider } : { db, provider, migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName;

@@ -28,7 +28,12 @@ function parseInt8(text: string): number {
  */
 export function createPostgresPool(url: string, options: PostgresOptions = {}): pg.Pool {
   const types = { getTypeParser: (oid: number, format?: "text" | "binary") => (oid === int8 ? parseInt8 : pg.types.getTypeParser(oid, format)) };
-  return new pg.Pool({ connectionString: url, max: options.max ?? 10, types: types as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: types as pg.CustomTypesConfig });
+  // An idle connection that dies (a database restart) is reported on the pool;
+  // unheard, that event would crash the process. The pool drops the client,
+  // and the next query either reconnects or fails as a StoreError.
+  pool.on("error", () => {});
+  return pool;
 }
 
 /**

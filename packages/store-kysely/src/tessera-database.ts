@@ -21,8 +21,6 @@ export interface SessionsTable {
   created_at: number;
   expires_at: number | null;
   last_refreshed_at: number;
-  /** Expiry of the session's newest refresh token: past it the session is dead and may be pruned. */
-  refresh_expires_at: number;
   revoked_at: number | null;
   revoked_reason: string | null;
   ip: string | null;

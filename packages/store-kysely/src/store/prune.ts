@@ -18,11 +18,13 @@ const day = 86_400_000;
 /**
  * Deletes what can no longer matter, in batches so that tables never grow
  * without bound and no single statement holds the write lock for long:
- * sessions whose newest refresh token has expired (which covers a passed hard
- * end, since tokens are capped by it), sessions revoked longer ago than
+ * sessions whose live refresh token has expired (which covers a passed hard
+ * end, since tokens are capped by it) and sessions revoked longer ago than
  * `keepRevokedMs`, each with its tokens; refresh tokens past their expiry
  * (rotated ones are kept until then, because presenting one is reuse, which
  * must still revoke its session); rate-limit windows that have ended.
+ * Dead sessions are found through `refresh_tokens.expires_at` rather than a
+ * column on `sessions`, so that a rotation does not rewrite one more index.
  */
 export function createPrune(db: Kysely<TesseraDatabase>): (now: number, options?: PruneOptions) => Promise<{ deleted: number }> {
   const deleteSessions = async (ids: readonly string[]): Promise<number> =>
@@ -44,12 +46,15 @@ export function createPrune(db: Kysely<TesseraDatabase>): (now: number, options?
         if (found < batchSize) return;
       }
     };
-    const sessionBatch = (column: "refresh_expires_at" | "revoked_at", cutoff: number) => async () => {
-      const rows = await db.selectFrom("sessions").select("id").where(column, "<=", cutoff).orderBy(column).limit(batchSize).execute();
-      return { found: rows.length, removed: rows.length === 0 ? 0 : await deleteSessions(rows.map((row) => row.id)) };
-    };
-    await repeat(sessionBatch("refresh_expires_at", now));
-    await repeat(sessionBatch("revoked_at", now - keepRevokedMs));
+    const removeSessions = async (ids: readonly string[]) => ({ found: ids.length, removed: ids.length === 0 ? 0 : await deleteSessions(ids) });
+    await repeat(async () => {
+      const rows = await db.selectFrom("refresh_tokens").select("session_id").where("expires_at", "<=", now).where("state", "=", "live").limit(batchSize).execute();
+      return removeSessions(rows.map((row) => row.session_id));
+    });
+    await repeat(async () => {
+      const rows = await db.selectFrom("sessions").select("id").where("revoked_at", "<=", now - keepRevokedMs).limit(batchSize).execute();
+      return removeSessions(rows.map((row) => row.id));
+    });
     await repeat(async () => {
       const expired = db.selectFrom("refresh_tokens").select("hash").where("expires_at", "<=", now).limit(batchSize);
       const result = await db.deleteFrom("refresh_tokens").where("hash", "in", expired).executeTakeFirst();

@@ -72,7 +72,7 @@ function createSqliteRotation(db: Kysely<TesseraDatabase>): (rotation: Rotation)
       .compile(),
   );
   const bumpSession = prepareQuery<never, RotationArgs>(
-    db.updateTable("sessions").set({ last_refreshed_at: param("rotatedAt"), refresh_expires_at: param("successorExpiresAt") }).where("id", "=", param("sessionId")).compile(),
+    db.updateTable("sessions").set({ last_refreshed_at: param("rotatedAt") }).where("id", "=", param("sessionId")).compile(),
   );
   return (rotation) => {
     const args = toArgs(rotation);
@@ -97,7 +97,7 @@ function createPostgresRotation(db: Kysely<TesseraDatabase>): (rotation: Rotatio
     sql<{ hash: string }>`
       with spent as (${spendPresented(db).returning("session_id")}),
       bumped as (
-        update sessions set last_refreshed_at = ${bigint("rotatedAt")}, refresh_expires_at = ${bigint("successorExpiresAt")}
+        update sessions set last_refreshed_at = ${bigint("rotatedAt")}
         where id in (select session_id from spent) returning id
       )
       insert into refresh_tokens (hash, session_id, user_id, state, issued_at, expires_at, rotated_at, rotation_nonce, successor_hash)

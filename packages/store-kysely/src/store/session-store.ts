@@ -24,13 +24,12 @@ const tokenRow = (token: RefreshTokenRecord) => ({
   successor_hash: token.successorHash,
 });
 
-const sessionRow = (session: SessionRecord, token: RefreshTokenRecord) => ({
+const sessionRow = (session: SessionRecord) => ({
   id: session.id,
   user_id: session.userId,
   created_at: session.createdAt,
   expires_at: session.expiresAt,
   last_refreshed_at: session.lastRefreshedAt,
-  refresh_expires_at: token.expiresAt,
   revoked_at: session.revokedAt,
   revoked_reason: session.revokedReason,
   ip: session.ip,
@@ -67,7 +66,7 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
   return {
     async insertSession(session, token) {
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto("sessions").values(sessionRow(session, token)).execute();
+        await trx.insertInto("sessions").values(sessionRow(session)).execute();
         await trx.insertInto("refresh_tokens").values(tokenRow(token)).execute();
       });
     },
