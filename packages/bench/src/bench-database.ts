@@ -1,6 +1,7 @@
 import pg from "pg";
 
-const benchDatabase = "tessera_bench";
+/** The databases the bench owns on the PostgreSQL server: the store figures use the first, growth the second too. */
+export const benchDatabases = ["tessera_bench", "tessera_bench_large"] as const;
 
 /**
  * Recreates the bench's own PostgreSQL database on the server that `url`
@@ -10,26 +11,26 @@ const benchDatabase = "tessera_bench";
  * @example
  * const url = await recreateBenchDatabase("postgres://postgres@127.0.0.1:5432/test");
  */
-export async function recreateBenchDatabase(url: string): Promise<string> {
+export async function recreateBenchDatabase(url: string, name: (typeof benchDatabases)[number] = "tessera_bench"): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`drop database if exists ${benchDatabase} with (force)`);
-    await client.query(`create database ${benchDatabase}`);
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`create database ${name}`);
   } finally {
     await client.end();
   }
   const target = new URL(url);
-  target.pathname = `/${benchDatabase}`;
+  target.pathname = `/${name}`;
   return target.toString();
 }
 
-/** Drops the bench's database again; failures are ignored (the next run drops it first anyway). */
+/** Drops the bench's databases again; failures are ignored (the next run drops them first anyway). */
 export async function dropBenchDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
-    await client.query(`drop database if exists ${benchDatabase} with (force)`);
+    for (const name of benchDatabases) await client.query(`drop database if exists ${name} with (force)`);
   } catch {
     // Best effort.
   } finally {

@@ -7,7 +7,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchArgs, parseBenchArgs, usage } from "./bench-args.ts";
-import { dropBenchDatabase, recreateBenchDatabase } from "./bench-database.ts";
+import { type benchDatabases, dropBenchDatabase, recreateBenchDatabase } from "./bench-database.ts";
 import type { GroupOptions } from "./groups/group-options.ts";
 import type { GroupResult, Unavailable } from "./groups/group-result.ts";
 import type { GroupName } from "./groups/run-group.ts";
@@ -29,7 +29,7 @@ const measureFor = (quick: boolean): MeasureOptions => (quick ? { warmupMs: 100,
 function httpFor(args: BenchArgs, workDir: string, bunCrypto: HttpOptions["bunCrypto"]): HttpOptions {
   // One wrk thread and one server thread: the machine has two cores to share.
   const load = { threads: 1, connections: 32, workDir, bunCrypto };
-  return args.quick ? { ...load, seconds: 1, warmupSeconds: 1, rounds: 3 } : { ...load, seconds: 5, warmupSeconds: 2, rounds: 5 };
+  return args.quick ? { ...load, seconds: 1, warmupSeconds: 1, warmEveryScenario: false, rounds: 3 } : { ...load, seconds: 5, warmupSeconds: 2, warmEveryScenario: true, rounds: 5 };
 }
 
 function runtimeVersion(runtime: RuntimeName): string {
@@ -61,10 +61,10 @@ async function main(args: BenchArgs): Promise<number> {
   let failed = false;
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
-  const pgReady = async (): Promise<string | null> => {
+  const pgReady = async (name: (typeof benchDatabases)[number]): Promise<string | null> => {
     if (args.pgUrl === null) return null;
     try {
-      return await recreateBenchDatabase(args.pgUrl);
+      return await recreateBenchDatabase(args.pgUrl, name);
     } catch (error) {
       unavailable.push({ name: "postgres", why: `could not create the bench database: ${error instanceof Error ? error.message : String(error)}` });
       return null;
@@ -72,7 +72,13 @@ async function main(args: BenchArgs): Promise<number> {
   };
   const child = async (runtime: RuntimeName, group: GroupName, pg: boolean) => {
     log(`-- ${group} on ${runtime}`);
-    const options: GroupOptions = { measure, pgUrl: pg ? await pgReady() : null, workDir, growthSizes: args.growthSizes };
+    const options: GroupOptions = {
+      measure,
+      pgUrl: pg ? await pgReady("tessera_bench") : null,
+      pgUrlLarge: pg && group === "growth" ? await pgReady("tessera_bench_large") : null,
+      workDir,
+      growthSizes: args.growthSizes,
+    };
     const result = await runChild(runtime, group, options);
     if (isGroupResult(result)) groups.push(result);
     else {

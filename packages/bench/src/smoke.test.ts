@@ -30,7 +30,7 @@ function assertWellFormed(result: GroupResult, group: string): void {
 }
 
 test("the verify group runs with a tiny count and yields positive figures and ratios against jose and jsonwebtoken", async () => {
-  const result = await runGroup("verify", { measure: tiny, pgUrl: null, workDir: tmpdir(), growthSizes: [1, 2] });
+  const result = await runGroup("verify", { measure: tiny, pgUrl: null, pgUrlLarge: null, workDir: tmpdir(), growthSizes: [1, 2] });
   assertWellFormed(result, "verify");
   const names = result.figures.map((f) => f.name);
   for (const expected of ["tessera stateless (node:crypto)", "tessera stateless (WebCrypto)", "jose jwtVerify (CryptoKey)", "jsonwebtoken verify (string secret)"]) {
@@ -42,7 +42,7 @@ test("the verify group runs with a tiny count and yields positive figures and ra
 test("the store group runs on memory and SQLite with a tiny count and reports PostgreSQL as not available without a URL", async () => {
   const workDir = mkdtempSync(join(tmpdir(), "tessera-bench-smoke-"));
   try {
-    const result = await runGroup("store", { measure: tiny, pgUrl: null, workDir, growthSizes: [1, 2] });
+    const result = await runGroup("store", { measure: tiny, pgUrl: null, pgUrlLarge: null, workDir, growthSizes: [1, 2] });
     assertWellFormed(result, "store");
     assert.ok(result.figures.some((f) => f.name === "rotate refresh @ memory"));
     assert.ok(result.figures.some((f) => f.name === "rotate refresh @ sqlite"), JSON.stringify(result.unavailable));

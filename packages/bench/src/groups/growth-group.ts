@@ -1,22 +1,31 @@
 import { createBenchKit } from "../fixtures/bench-kit.ts";
 import { createBenchOperations } from "../fixtures/bench-operations.ts";
-import { benchStores } from "../fixtures/bench-stores.ts";
+import { type BenchStore, benchStores, type OpenedStore } from "../fixtures/bench-stores.ts";
 import { seedSessions } from "../fixtures/seed-sessions.ts";
-import { compare } from "../harness/compare.ts";
-import { currentRuntime, nativeCryptoPorts } from "../runtime.ts";
+import { type Contender, compare } from "../harness/compare.ts";
+import { currentRuntime, type NamedCrypto, nativeCryptoPorts } from "../runtime.ts";
 import type { GroupOptions } from "./group-options.ts";
 import type { GroupResult, NamedFigure, NamedRatio, Unavailable } from "./group-result.ts";
 
 const label = (sessions: number) => (sessions >= 1_000_000 ? `${sessions / 1_000_000}M` : sessions >= 1000 ? `${sessions / 1000}k` : String(sessions));
-
 const figureName = (op: string, store: string, sessions: number) => `${op} @ ${store}, ${label(sessions)} sessions`;
+
+async function seeded(bench: BenchStore, sessions: number, crypto: NamedCrypto, notes: string[]) {
+  const opened = await bench.open();
+  const started = performance.now();
+  await seedSessions(opened, sessions);
+  notes.push(`growth ${bench.name}: seeded ${label(sessions)} sessions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // The kit's own login and refresh chain are the newest rows, as on a live server.
+  const ops = await createBenchOperations(await createBenchKit({ crypto: crypto.crypto, store: opened.store, users: opened.users }));
+  return { opened, ops };
+}
 
 /**
  * Verify (session binding) and rotation with few and with many sessions
- * stored, on the memory store, SQLite (synchronous=NORMAL) and PostgreSQL.
- * The same store is grown from the smaller size to the larger one, so both
- * figures come from one database and one process; the growth ratio is
- * (rate with few) / (rate with many): 1.0 means no slow-down.
+ * stored, on the memory store, SQLite (synchronous=NORMAL) and PostgreSQL: two
+ * stores of each kind, one seeded small and one large, measured in
+ * interleaved rounds, so the growth ratio (rate with few) / (rate with many)
+ * compares samples taken moments apart. 1.0 means no slow-down.
  *
  * @example
  * const result = await runGrowthGroup({ ...options, growthSizes: [1000, 1_000_000] });
@@ -24,38 +33,39 @@ const figureName = (op: string, store: string, sessions: number) => `${op} @ ${s
 export async function runGrowthGroup(options: GroupOptions): Promise<GroupResult> {
   const [crypto] = await nativeCryptoPorts();
   if (crypto === undefined) throw new Error("no native crypto port on this runtime");
-  const sizes = [...options.growthSizes].sort((a, b) => a - b);
-  const { stores, unavailable: missing } = await benchStores(options.workDir, options.pgUrl, "growth");
+  const [small, large] = [...options.growthSizes].sort((a, b) => a - b) as [number, number];
+  const smallStores = await benchStores(options.workDir, options.pgUrl, "growth-small");
+  const largeStores = await benchStores(options.workDir, options.pgUrlLarge, "growth-large");
   const figures: NamedFigure[] = [];
   const ratios: NamedRatio[] = [];
-  const unavailable: Unavailable[] = missing.map((m) => ({ name: `growth ${m.name}`, why: m.why }));
+  const unavailable: Unavailable[] = largeStores.unavailable.map((m) => ({ name: `growth ${m.name}`, why: m.why }));
   const notes: string[] = [];
-  for (const bench of stores.filter((s) => s.name !== "sqlite FULL")) {
-    const opened = await bench.open();
+  for (const bench of smallStores.stores.filter((s) => s.name !== "sqlite FULL")) {
+    const twin = largeStores.stores.find((s) => s.name === bench.name);
+    if (twin === undefined) continue;
+    const opened: OpenedStore[] = [];
     try {
-      let stored = 0;
-      for (const size of sizes) {
-        const started = performance.now();
-        await seedSessions(opened, size - stored);
-        stored = size;
-        notes.push(`growth ${bench.name}: seeded to ${label(size)} sessions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        // A fresh kit per size: its login and chain are the newest rows, as on a live server.
-        const ops = await createBenchOperations(await createBenchKit({ crypto: crypto.crypto, store: opened.store, users: opened.users }));
-        const verify = figureName("verify access (session)", bench.name, size);
-        const rotate = figureName("rotate refresh", bench.name, size);
-        const comparison = await compare([{ name: verify, operation: ops.verifyAccess }, { name: rotate, operation: ops.rotate }], options.measure);
-        figures.push({ name: verify, detail: bench.detail, ...comparison.figure(verify) }, { name: rotate, detail: bench.detail, ...comparison.figure(rotate) });
-      }
-      const small = sizes[0] as number;
-      const large = sizes[sizes.length - 1] as number;
-      const rate = (name: string) => figures.find((f) => f.name === name)?.opsPerSec ?? Number.NaN;
+      const few = await seeded(bench, small, crypto, notes);
+      opened.push(few.opened);
+      const many = await seeded(twin, large, crypto, notes);
+      opened.push(many.opened);
+      const contenders: Contender[] = [
+        { name: figureName("verify access (session)", bench.name, small), operation: few.ops.verifyAccess },
+        { name: figureName("verify access (session)", bench.name, large), operation: many.ops.verifyAccess },
+        { name: figureName("rotate refresh", bench.name, small), operation: few.ops.rotate },
+        { name: figureName("rotate refresh", bench.name, large), operation: many.ops.rotate },
+      ];
+      const comparison = await compare(contenders, options.measure);
+      for (const c of contenders) figures.push({ name: c.name, detail: bench.detail, ...comparison.figure(c.name) });
       for (const op of ["verify access (session)", "rotate refresh"]) {
         const of = figureName(op, bench.name, small);
         const to = figureName(op, bench.name, large);
-        ratios.push({ name: `growth ${op.split(" ")[0]} @ ${bench.name} (${label(small)} / ${label(large)})`, of, to, value: rate(of) / rate(to) });
+        ratios.push({ name: `growth ${op.split(" ")[0]} @ ${bench.name} (${label(small)} / ${label(large)})`, of, to, value: comparison.ratio(of, to) });
       }
+    } catch (error) {
+      unavailable.push({ name: `growth ${bench.name}`, why: error instanceof Error ? error.message : String(error) });
     } finally {
-      await opened.close();
+      for (const store of opened) await store.close();
     }
   }
   return { group: "growth", runtime: currentRuntime(), figures, ratios, unavailable, notes };

@@ -1,7 +1,9 @@
 import { benchStores } from "../fixtures/bench-stores.ts";
 import { createBenchKit } from "../fixtures/bench-kit.ts";
 import { createBenchOperations } from "../fixtures/bench-operations.ts";
+import { createFetchHandler } from "@tessera/fetch";
 import { measure } from "../harness/measure.ts";
+import { measureRawBunSqliteRotation, measureStoreRotation } from "./rotation-floor.ts";
 import { currentRuntime, nativeCryptoPorts } from "../runtime.ts";
 import type { GroupOptions } from "./group-options.ts";
 import type { GroupResult, NamedFigure, NamedRatio, Unavailable } from "./group-result.ts";
@@ -35,6 +37,21 @@ export async function runStoreGroup(options: GroupOptions): Promise<GroupResult>
       for (const [op, run] of [["issue pair", ops.issuePair], ["rotate refresh", ops.rotate], ["verify access (session)", ops.verifyAccess], ["verify static", ops.verifyStatic]] as const) {
         figures.push({ name: `${op} @ ${bench.name}`, detail, ...(await measure(run, options.measure)) });
       }
+      // Where the time goes: the store's rotation alone, and the whole HTTP route without a socket.
+      figures.push({ name: `store.rotateRefreshToken alone @ ${bench.name}`, detail, ...(await measureStoreRotation(opened.store, options.measure)) });
+      const handler = createFetchHandler(kit.tessera);
+      const me = new Request("http://127.0.0.1/users/me", { headers: { Authorization: `Bearer ${ops.accessToken}` } });
+      const getMe = async () => {
+        const response = await handler(me.clone());
+        if (response.status !== 200) throw new Error(`GET /users/me answered ${response.status}`);
+        await response.arrayBuffer();
+      };
+      figures.push({ name: `fetch handler GET /users/me (session), no socket @ ${bench.name}`, detail, ...(await measure(getMe, options.measure)) });
+      if (bench.sqlitePath !== undefined && bench.synchronous !== undefined && currentRuntime().name === "bun") {
+        // A second connection to the same file, as a second process would have.
+        const raw = await measureRawBunSqliteRotation(opened.store, bench.sqlitePath, bench.synchronous, options.measure);
+        figures.push({ ...raw, name: `raw bun:sqlite rotation transaction @ ${bench.name}`, detail: `${bench.detail}; the store's three statements, prepared, no Kysely` });
+      }
     } finally {
       await opened.close();
     }
@@ -46,6 +63,13 @@ export async function runStoreGroup(options: GroupOptions): Promise<GroupResult>
   if (normal !== undefined && full !== undefined) {
     // Not interleaved: the two files are measured one after the other in this run.
     ratios.push({ name: "rotation NORMAL / FULL", of: "rotate refresh @ sqlite", to: "rotate refresh @ sqlite FULL", value: normal / full });
+  }
+  for (const store of ["sqlite", "sqlite FULL"]) {
+    const raw = rate(`raw bun:sqlite rotation transaction @ ${store}`);
+    const kysely = rate(`store.rotateRefreshToken alone @ ${store}`);
+    if (raw !== undefined && kysely !== undefined) {
+      ratios.push({ name: `raw bun:sqlite / Kysely store rotation @ ${store}`, of: `raw bun:sqlite rotation transaction @ ${store}`, to: `store.rotateRefreshToken alone @ ${store}`, value: raw / kysely });
+    }
   }
   return {
     group: "store",

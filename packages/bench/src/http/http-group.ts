@@ -10,6 +10,8 @@ import { runWrk, type WrkRun } from "./run-wrk.ts";
 export interface HttpOptions {
   readonly seconds: number;
   readonly warmupSeconds: number;
+  /** Warm every scenario (full run) or only each server's first scenario (--quick, to stay near a minute). */
+  readonly warmEveryScenario: boolean;
   /** wrk runs per scenario; each figure is their median, each ratio the median of per-round ratios. */
   readonly rounds: number;
   readonly threads: number;
@@ -131,7 +133,12 @@ export async function runHttpGroup(runtime: RuntimeName, options: HttpOptions): 
     servers.set("stateless", await startServer(runtime, { ...base, binding: "stateless" }, 60_000));
     const pool = createTokenPool(servers.get("session") as RunningServer, options, `${runtime}-session`);
     const serverOf = (scenario: Scenario) => servers.get(scenario.server) as RunningServer;
-    for (const scenario of httpScenarios) await runScenario(scenario, serverOf(scenario), options, options.warmupSeconds, pool);
+    const warmed = new Set<ServerName>();
+    for (const scenario of httpScenarios) {
+      if (!options.warmEveryScenario && warmed.has(scenario.server)) continue;
+      warmed.add(scenario.server);
+      await runScenario(scenario, serverOf(scenario), options, options.warmupSeconds, pool);
+    }
     const runs = new Map<string, WrkRun[]>(httpScenarios.map((s) => [s.name, []]));
     for (let round = 0; round < options.rounds; round++) {
       for (const scenario of httpScenarios) runs.get(scenario.name)?.push(await runScenario(scenario, serverOf(scenario), options, options.seconds, pool));
