@@ -36,6 +36,8 @@ test("50 concurrent requests that meet TOKEN_EXPIRED share exactly one refresh a
   for (const result of results) assert.equal(result.status === "fulfilled" && result.value.email, server.email);
   assert.equal(wire.count("POST /auth/refresh"), 1);
   assert.equal(wire.count("GET /users/me"), 100, "each request went out, met TOKEN_EXPIRED, and was retried once");
+  await sleep(200); // the server's log lines travel through a pipe
+  assert.equal(server.count("POST", "/auth/refresh"), 1, "the server's own request log agrees");
 }));
 
 test("50 requests spread across the expiry instant cause exactly one refresh and all succeed", () => withServer({ accessTtl }, async (server) => {

@@ -1,68 +1,97 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** A server under test in a child process, and the user it was started with. */
+/** The reference server in a child process, and the admin it was started with. */
 export interface ServerUnderTest {
   readonly url: string;
   readonly email: string;
   readonly password: string;
-  /** Everything the server printed, for a failing test's message. */
+  /** Everything the server printed (banner and one JSON line per request), for a failing test's message. */
   output(): string;
+  /** How many requests the server itself logged for a method and path, e.g. `count("POST", "/auth/refresh")`. */
+  count(method: string, path: string): number;
   stop(): Promise<void>;
 }
 
-/** What a test wants of its server. */
+/** What a test wants of its server; each becomes one of the reference server's environment variables. */
 export interface ServerSettings {
-  /** Access-token lifetime; default "15m". */
+  /** `ACCESS_TOKEN_TTL`; default "15m". */
   readonly accessTtl?: string;
-  /** Retry grace for a rotated refresh token; default "10s". "0s" makes any second use of a refresh token a reuse. */
+  /** `TESSERA_REUSE_GRACE`; default "10s". "0s" makes any second use of a refresh token a reuse. */
   readonly reuseGrace?: string;
-  /** A directory whose files the server also serves (the browser example). */
-  readonly staticDir?: string;
+  /** `CORS_ORIGIN` with credentials, for a page served from another origin. */
+  readonly corsOrigin?: string;
 }
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const bun = `${root}node_modules/.bin/bun`;
-const script = fileURLToPath(new URL("./stand-in-server.ts", import.meta.url));
+const bun = join(root, "node_modules", ".bin", "bun");
+const serverMain = join(root, "packages", "bun", "src", "server", "main.ts");
 
 /**
- * Starts the server in a child process on 127.0.0.1 with a free port, and
- * resolves once it prints the URL it listens on.
+ * Starts the reference server (`npm start`'s `packages/bun/src/server/main.ts`)
+ * on 127.0.0.1, a free port and a fresh SQLite database in a temporary
+ * directory, and resolves once its banner is printed. `stop` sends SIGTERM,
+ * waits for the exit and removes the directory.
  */
 export function startServer(settings: ServerSettings = {}): Promise<ServerUnderTest> {
   const email = "ada@example.com";
   const password = "correct horse battery staple";
+  const dir = mkdtempSync(join(tmpdir(), "tessera-client-test-"));
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    TESSERA_ACCESS_TTL: settings.accessTtl ?? "15m",
+    PATH: process.env["PATH"] ?? "",
+    HOME: dir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: `sqlite:${join(dir, "tessera.db")}`,
+    ACCESS_TOKEN_TTL: settings.accessTtl ?? "15m",
     TESSERA_REUSE_GRACE: settings.reuseGrace ?? "10s",
-    TESSERA_ADMIN_EMAIL: email,
-    TESSERA_ADMIN_PASSWORD: password,
+    ADMIN_EMAIL: email,
+    ADMIN_PASSWORD: password,
+    TESSERA_REQUEST_LOG: "true",
   };
-  if (settings.staticDir !== undefined) env["TESSERA_STATIC_DIR"] = settings.staticDir;
-  const child = spawn(bun, [script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  if (settings.corsOrigin !== undefined) Object.assign(env, { CORS_ENABLED: "true", CORS_ORIGIN: settings.corsOrigin, CORS_CREDENTIALS: "true" });
+  const child = spawn(bun, [serverMain], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
   let printed = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
+    let started = false;
     const onData = (chunk: Buffer) => {
       printed += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(printed)?.[1];
-      if (url === undefined) return;
-      child.stdout.off("data", onData);
-      child.stdout.on("data", (more: Buffer) => void (printed += more.toString()));
+      // "Log in:" ends the start-up banner.
+      const url = /listening on (http:\/\/\S+)[\s\S]*Log in:.*\n/.exec(printed)?.[1];
+      if (url === undefined || started) return;
+      started = true;
       resolve({
         url,
         email,
         password,
         output: () => printed,
+        count(method, path) {
+          let n = 0;
+          for (const line of printed.split("\n")) {
+            if (!line.startsWith("{")) continue;
+            const entry = JSON.parse(line) as { msg?: string; method?: string; path?: string };
+            if (entry.msg === "request" && entry.method === method && entry.path === path) n++;
+          }
+          return n;
+        },
         async stop() {
           child.kill("SIGTERM");
           await exited;
+          cleanUp();
         },
       });
     };
     child.stdout.on("data", onData);
-    child.stderr.on("data", (chunk: Buffer) => void (printed += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`the server exited (${code}) before listening:\n${printed}`)));
+    child.stderr.on("data", onData);
+    void exited.then(() => {
+      if (started) return;
+      cleanUp();
+      reject(new Error(`the reference server exited before listening:\n${printed}`));
+    });
   });
 }
