@@ -44,7 +44,7 @@ export function createMemoryStore(): MemoryStore {
     async rotateRefreshToken(rotation) {
       const token = tokens.get(rotation.presentedHash);
       const session = sessions.get(rotation.sessionId);
-      if (token === undefined || token.state !== "live" || session === undefined || session.revokedAt !== null) return false;
+      if (token === undefined || token.state !== "live" || token.sessionId !== rotation.sessionId || session === undefined || session.revokedAt !== null) return false;
       tokens.set(token.hash, {
         ...token,
         state: "rotated",
