@@ -11,7 +11,7 @@ function toRequest(request: FuzzRequest): Request {
   const headers = new Headers();
   for (const [name, value] of request.headers) headers.append(name, value);
   const hasBody = request.body.bytes !== null && !["GET", "HEAD"].includes(request.method.toUpperCase());
-  return new Request(`http://127.0.0.1${request.path}`, { method: request.method, headers, ...(hasBody ? { body: request.body.bytes } : {}) });
+  return new Request(`http://127.0.0.1${request.path}`, { method: request.method, headers, ...(hasBody ? { body: request.body.bytes as Uint8Array<ArrayBuffer> } : {}) });
 }
 
 async function poolFor(stand: Stand) {

@@ -4,14 +4,20 @@ import fc from "fast-check";
 import { assertErrorEnvelope, type Reply } from "./envelope.ts";
 import type { FuzzRequest } from "./http-arbitraries.ts";
 
-/** Sends one generated request and reads the whole reply. */
-export type FuzzSender = (request: FuzzRequest) => Promise<Reply>;
+/**
+ * Sends one generated request and reads the whole reply; null when the
+ * runtime's own HTTP parser refused the request before any handler ran (the
+ * sender decides when that is legitimate).
+ */
+export type FuzzSender = (request: FuzzRequest) => Promise<Reply | null>;
 
 /** What a fuzz run saw. */
 export interface FuzzReport {
   readonly cases: number;
   readonly seed: number;
   readonly statuses: ReadonlyMap<number, number>;
+  /** Requests the runtime's HTTP parser refused before the handler (connection closed at once). */
+  readonly refusedByParser: number;
 }
 
 /** The number of cases: 2,000 by default (the issue's floor), more with TESSERA_FUZZ_RUNS. */
@@ -70,17 +76,23 @@ export async function runFuzz(label: string, arbitrary: fc.Arbitrary<FuzzRequest
   const seed = fuzzSeed();
   const statuses = new Map<number, number>();
   let cases = 0;
+  let refusedByParser = 0;
   console.log(`[fuzz ${label}] ${options.runs} cases, seed ${seed} (replay with TESSERA_FUZZ_SEED=${seed})`);
   await fc.assert(
     fc.asyncProperty(arbitrary, async (request) => {
       cases++;
       const reply = await withinMs(send(request), options.timeoutMs, describeRequest(request));
+      if (reply === null) {
+        refusedByParser++;
+        return;
+      }
       statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
       assertWellFormed(request, reply, options.bodilessHead && request.method.toUpperCase() === "HEAD");
     }),
     { numRuns: options.runs, seed },
   );
   const summary = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(" ");
-  console.log(`[fuzz ${label}] ${cases} cases passed, statuses ${summary}`);
-  return { cases, seed, statuses };
+  const parser = refusedByParser === 0 ? "" : `, ${refusedByParser} closed by the runtime's HTTP parser before the handler`;
+  console.log(`[fuzz ${label}] ${cases} cases passed, statuses ${summary}${parser}`);
+  return { cases, seed, statuses, refusedByParser };
 }
