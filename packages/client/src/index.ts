@@ -12,7 +12,7 @@ export { type AuthData, authDataFromAnswer, parseAuthData } from "./auth-data.ts
 export { ApiError, ClientError, NetworkError, type NetworkFailure, NotLoggedInError } from "./client-errors.ts";
 export type { ClientStorage } from "./client-storage.ts";
 export { createMemoryStorage } from "./memory-storage.ts";
-export { createLocalStorage, type LocalStorageOptions, type WebStorageLike } from "./local-storage.ts";
+export { createLocalStorage, type LocalStorageOptions, type SyncClientStorage, type WebStorageLike } from "./local-storage.ts";
 export { createProcessLock, type RefreshLock } from "./refresh-lock.ts";
 export { createWebLock, type LockManagerLike } from "./web-lock.ts";
 export { type BroadcastLockOptions, type ChannelLike, createBroadcastLock } from "./broadcast-lock.ts";

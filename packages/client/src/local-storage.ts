@@ -8,6 +8,11 @@ export interface WebStorageLike {
   removeItem(key: string): void;
 }
 
+/** A {@link ClientStorage} whose reads are synchronous, so a page can redraw from it on every frame. */
+export interface SyncClientStorage extends ClientStorage {
+  get(): AuthData | null;
+}
+
 /** Options of {@link createLocalStorage}. */
 export interface LocalStorageOptions {
   /** Default `"tessera_auth"`. Give each client of a page its own key. */
@@ -25,7 +30,7 @@ export interface LocalStorageOptions {
  * @example
  * const client = createClient(location.origin, { storage: createLocalStorage(), mode: "cookie" });
  */
-export function createLocalStorage(options: LocalStorageOptions = {}): ClientStorage {
+export function createLocalStorage(options: LocalStorageOptions = {}): SyncClientStorage {
   const key = options.key ?? "tessera_auth";
   const storage = options.storage ?? (globalThis as { localStorage?: WebStorageLike }).localStorage;
   if (storage === undefined) throw new TypeError("createLocalStorage: this runtime has no localStorage; pass options.storage or use createMemoryStorage()");
