@@ -81,6 +81,7 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
     lock: options.lock ?? detectRefreshLock(`tessera-refresh:${baseUrl}`),
     refreshOnWire,
     cookieRefresh: defaultMode === "cookie",
+    // Only ever called after a request settles, by which time `timer` below exists.
     onChange(auth) {
       timer.schedule(auth);
       options.onChange?.(auth);
