@@ -59,7 +59,7 @@ async function main(args: BenchArgs): Promise<number> {
   const groups: GroupResult[] = [];
   const unavailable: Unavailable[] = args.skipped.map((s) => ({ name: s.section, why: s.why }));
   let failed = false;
-  const log = (text: string) => process.stderr.write(`${text}\n`);
+  const log = (text: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}\n`);
 
   const pgReady = async (name: (typeof benchDatabases)[number]): Promise<string | null> => {
     if (args.pgUrl === null) return null;

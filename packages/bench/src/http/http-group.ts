@@ -128,9 +128,15 @@ export async function runHttpGroup(runtime: RuntimeName, options: HttpOptions): 
   };
   const servers = new Map<ServerName, RunningServer>();
   try {
-    servers.set("bare", await startServer(runtime, { ...base, kind: "bare" }, 60_000));
-    servers.set("session", await startServer(runtime, { ...base, refreshChains: chainsNeeded }, 60_000));
-    servers.set("stateless", await startServer(runtime, { ...base, binding: "stateless" }, 60_000));
+    // Started together (startup is not measured); each is registered as soon as it is up, so that a failure still stops the others.
+    const configs: [ServerName, ServerConfig][] = [
+      ["bare", { ...base, kind: "bare" }],
+      ["session", { ...base, refreshChains: chainsNeeded }],
+      ["stateless", { ...base, binding: "stateless" }],
+    ];
+    const started = await Promise.allSettled(configs.map(async ([name, config]) => servers.set(name, await startServer(runtime, config, 60_000))));
+    const failure = started.find((s) => s.status === "rejected");
+    if (failure !== undefined) throw failure.reason;
     const pool = createTokenPool(servers.get("session") as RunningServer, options, `${runtime}-session`);
     const serverOf = (scenario: Scenario) => servers.get(scenario.server) as RunningServer;
     const warmed = new Set<ServerName>();
