@@ -3,12 +3,14 @@
 import fc from "fast-check";
 import { rotationCommands } from "./commands/index.ts";
 import type { Model, ModelPolicy } from "./model.ts";
-import { createSystem, type StoreFactory, type System, type Variant } from "./system.ts";
+import { createSystem, usersOf, type StoreFactory, type System, type Variant } from "./system.ts";
 
 /** What a property runs against: a store, and optionally a broken variant of the service. */
 export interface Target {
   readonly factory: StoreFactory;
   readonly variant?: Variant;
+  /** A printed command sequence to replay (see `commandsReplayPath`). */
+  readonly replayPath?: string;
 }
 
 /** A sequence of model commands. */
@@ -42,7 +44,7 @@ export interface RunRecord {
 export async function runSequence(target: Target, seed: number, policy: ModelPolicy, commands: Commands): Promise<RunRecord> {
   const opened = await target.factory.open();
   try {
-    const setup = await createSystem({ seed, policy, store: opened.store, ...(target.variant === undefined ? {} : { variant: target.variant }) });
+    const setup = await createSystem({ seed, policy, store: opened.store, ...usersOf(opened), ...(target.variant === undefined ? {} : { variant: target.variant }) });
     await fc.asyncModelRun(() => setup, commands);
     const store = opened.store as { snapshot?: () => unknown };
     return {
@@ -57,7 +59,7 @@ export async function runSequence(target: Target, seed: number, policy: ModelPol
 
 /** The service follows the reference model, and every invariant holds after every command. */
 export function rotationModelProperty(target: Target) {
-  return fc.asyncProperty(fc.integer(), modelPolicies, rotationCommands(maxCommands), async (seed, policy, commands) => {
+  return fc.asyncProperty(fc.integer(), modelPolicies, rotationCommands(maxCommands, target.replayPath), async (seed, policy, commands) => {
     await runSequence(target, seed, policy, commands);
   });
 }

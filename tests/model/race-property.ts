@@ -6,7 +6,7 @@ import { checkInvariants, InvariantViolation } from "./invariants.ts";
 import type { ModelPolicy } from "./model.ts";
 import type { Target } from "./model-property.ts";
 import { scheduleStore } from "./scheduled-store.ts";
-import { createSystem, passwordOf, recordAccessToken, recordRefreshToken, type System } from "./system.ts";
+import { createSystem, usersOf, passwordOf, recordAccessToken, recordRefreshToken, type System } from "./system.ts";
 
 const racePolicy: ModelPolicy = { accessTtlMs: 60_000, refreshTtlMs: 600_000, graceMs: 10_000, sessionMaxAgeMs: null };
 
@@ -49,7 +49,7 @@ export function raceProperty(target: Target) {
     const gate = { on: false };
     try {
       const variant = target.variant === undefined ? {} : { variant: target.variant };
-      const { real: s } = await createSystem({ seed, policy: racePolicy, store: opened.store, ...variant, schedule: (store) => scheduleStore(store, scheduler, gate) });
+      const { real: s } = await createSystem({ seed, policy: racePolicy, store: opened.store, ...usersOf(opened), ...variant, schedule: (store) => scheduleStore(store, scheduler, gate) });
       const login = await s.kit.tessera.login({ email: s.emails[0]!, password: passwordOf(0) });
       if (!login.ok) throw new Error(`login was refused: ${login.reason}`);
       s.sessionIds.push(login.value.sessionId);

@@ -1,6 +1,6 @@
 import { raceProperty } from "./race-property.ts";
 import { rotationModelProperty } from "./model-property.ts";
-import { propertyTest } from "./run-config.ts";
+import { commandsReplayPath, propertyTest } from "./run-config.ts";
 import type { StoreFactory } from "./system.ts";
 import { sameSeedSameTranscriptProperty } from "./transcript-property.ts";
 
@@ -19,7 +19,12 @@ export function propertyNames(store: string) {
  */
 export function registerSuite(factory: StoreFactory, file: string): void {
   const names = propertyNames(factory.name);
-  propertyTest(names.model, file, factory.runs, () => rotationModelProperty({ factory }));
-  propertyTest(names.transcript, file, factory.runs, () => sameSeedSameTranscriptProperty({ factory }));
-  propertyTest(names.races, file, factory.runs, () => raceProperty({ factory }));
+  const cleanup = async () => factory.dispose?.();
+  const replaying = (name: string) => {
+    const replayPath = commandsReplayPath(name);
+    return replayPath === undefined ? { factory } : { factory, replayPath };
+  };
+  propertyTest(names.model, file, factory.runs, () => rotationModelProperty(replaying(names.model)), cleanup);
+  propertyTest(names.transcript, file, factory.runs, () => sameSeedSameTranscriptProperty(replaying(names.transcript)), cleanup);
+  propertyTest(names.races, file, factory.runs, () => raceProperty({ factory }), cleanup);
 }

@@ -1,7 +1,7 @@
 // The real side of the model run: the service on a chosen store, the tokens it
 // handed out (indexed like the model's), a transcript, and what the test has
 // observed (ended sessions, newest static tokens), which the invariants use.
-import { type Decisions, hashSecret, type PolicyInput, type Store } from "@tessera/core";
+import { type Decisions, hashSecret, type PolicyInput, type Store, type UserDirectory } from "@tessera/core";
 import { createTestKit, type TestKit } from "@tessera/core/testing";
 import { createModel, type Model, type ModelPolicy } from "./model.ts";
 
@@ -11,11 +11,15 @@ export interface StoreFactory {
   /** Runs per property on this store (SQL stores are slower than the memory store). */
   readonly runs: number;
   open(): Promise<OpenedStore>;
+  /** Releases what the factory keeps between runs (a shared database schema), after a property. */
+  dispose?(): Promise<void>;
 }
 
 /** An opened store and how to dispose of it. */
 export interface OpenedStore {
   readonly store: Store;
+  /** The user directory that goes with the store (SQL sessions refer to SQL users); memory users otherwise. */
+  readonly users?: UserDirectory;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,7 @@ export interface SystemOptions {
   readonly seed: number;
   readonly policy: ModelPolicy;
   readonly store: Store;
+  readonly users?: UserDirectory;
   readonly variant?: Variant;
   /** Wraps the (possibly broken) store once more, e.g. to let a scheduler interleave its calls. */
   readonly schedule?: (store: Store) => Store;
@@ -86,6 +91,7 @@ export async function createSystem(options: SystemOptions): Promise<{ model: Mod
     seed: options.seed,
     policy: policyInput(options.policy),
     store: options.schedule?.(broken) ?? broken,
+    ...(options.users === undefined ? {} : { users: options.users }),
     ...(decisions === undefined ? {} : { decisions }),
   });
   kit.clock.set(start);
@@ -116,6 +122,11 @@ export async function createSystem(options: SystemOptions): Promise<{ model: Mod
     seen: { endedSessions: new Set(), newestStatic: userIds.map(() => null), active: userIds.map(() => true) },
   };
   return { model: createModel(options.policy, start, userCount), real };
+}
+
+/** The `users` option of {@link createSystem} for an opened store: its own directory, if it has one. */
+export function usersOf(opened: OpenedStore): { readonly users?: UserDirectory } {
+  return opened.users === undefined ? {} : { users: opened.users };
 }
 
 /** The password of user `i`. */

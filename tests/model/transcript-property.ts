@@ -10,7 +10,7 @@ export const transcriptMaxCommands = 15;
 
 /** Two runs with one seed agree byte for byte; a run with another seed hands out other tokens. */
 export function sameSeedSameTranscriptProperty(target: Target) {
-  return fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 30 }), modelPolicies, rotationCommands(transcriptMaxCommands), async (seed, policy, commands) => {
+  return fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 30 }), modelPolicies, rotationCommands(transcriptMaxCommands, target.replayPath), async (seed, policy, commands) => {
     const first = await runSequence(target, seed, policy, commands);
     const second = await runSequence(target, seed, policy, commands);
     assert.deepEqual(second.transcript, first.transcript, "the same seed gave another transcript");

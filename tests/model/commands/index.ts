@@ -19,8 +19,11 @@ import { SuspendUserCommand } from "./suspend-user-command.ts";
 import { VerifyAccessCommand } from "./verify-access-command.ts";
 import { VerifyStaticCommand } from "./verify-static-command.ts";
 
-/** Sequences of commands for `fc.asyncModelRun`, up to `maxCommands` long (about half that on average). */
-export function rotationCommands(maxCommands: number): fc.Arbitrary<Iterable<fc.AsyncCommand<Model, System>>> {
+/**
+ * Sequences of commands for `fc.asyncModelRun`, up to `maxCommands` long (about
+ * half that on average); `replayPath` replays a printed counterexample.
+ */
+export function rotationCommands(maxCommands: number, replayPath?: string): fc.Arbitrary<Iterable<fc.AsyncCommand<Model, System>>> {
   const user = fc.nat({ max: userCount - 1 });
   const pick = fc.nat({ max: 50 });
   const refresh = (kind: RefreshTokenKind) => pick.map((p) => new RefreshCommand(kind, p));
@@ -52,5 +55,5 @@ export function rotationCommands(maxCommands: number): fc.Arbitrary<Iterable<fc.
     { weight: 1, arbitrary: user.map((u) => new SuspendUserCommand(u)) },
     { weight: 1, arbitrary: user.map((u) => new ReactivateUserCommand(u)) },
   );
-  return fc.commands<Model, System, false>([command], { maxCommands, size: "max" });
+  return fc.commands<Model, System, false>([command], { maxCommands, size: "max", ...(replayPath === undefined ? {} : { replayPath }) });
 }
