@@ -12,7 +12,7 @@ export interface ReferenceStand {
   readonly admin: { readonly id: string; readonly email: string; readonly password: string };
   readonly ada: { readonly id: string; readonly email: string; readonly password: string };
   /** A request from a chosen loopback address (default 127.0.0.1). */
-  call(method: string, path: string, call?: { body?: unknown; token?: string; headers?: Record<string, string>; localAddress?: string }): Promise<LoopbackReply>;
+  call(method: string, path: string, call?: { body?: unknown; raw?: Uint8Array; token?: string; headers?: Record<string, string>; localAddress?: string }): Promise<LoopbackReply>;
   login(email: string, password: string, localAddress?: string): Promise<WirePair>;
   /** SIGTERM, and wait for the exit. */
   stop(): Promise<void>;
