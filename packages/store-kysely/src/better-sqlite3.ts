@@ -22,6 +22,8 @@ async function openBetterSqlite3(path: string): Promise<SqliteHandle> {
         reader: statement.reader,
         all: (parameters) => statement.all(...parameters),
         run: (parameters) => statement.run(...parameters),
+        // Finalized by the garbage collector, and by close().
+        finalize: () => {},
       };
     },
     exec: (sql) => void database.exec(sql),

@@ -15,6 +15,7 @@ interface BunStatement {
   readonly columnNames: readonly string[];
   all(...parameters: unknown[]): unknown[];
   run(...parameters: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+  finalize(): void;
 }
 interface BunDatabase {
   prepare(sql: string): BunStatement;
@@ -39,6 +40,7 @@ async function openBunSqlite(path: string): Promise<SqliteHandle> {
         reader: statement.columnNames.length > 0,
         all: (parameters) => statement.all(...parameters),
         run: (parameters) => statement.run(...parameters),
+        finalize: () => statement.finalize(),
       };
     },
     exec: (sql) => database.exec(sql),

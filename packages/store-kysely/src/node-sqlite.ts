@@ -36,6 +36,8 @@ async function openNodeSqlite(path: string): Promise<SqliteHandle> {
         reader: statement.columns === undefined ? readerPattern.test(sql) : statement.columns().length > 0,
         all: (parameters) => statement.all(...parameters),
         run: (parameters) => statement.run(...parameters),
+        // Finalized by the garbage collector, and by close().
+        finalize: () => {},
       };
     },
     exec: (sql) => database.exec(sql),

@@ -6,18 +6,27 @@ import type { SqliteHandle, SqliteStatementHandle } from "./sqlite-handle.ts";
 // one-off SQL (migrations, ad-hoc queries) so the cache cannot grow forever.
 const statementCacheSize = 256;
 
-function createSqliteConnection(handle: SqliteHandle): DatabaseConnection {
+function createSqliteConnection(handle: SqliteHandle): DatabaseConnection & { close(): void } {
   const statements = new Map<string, SqliteStatementHandle>();
   const prepare = (sql: string): SqliteStatementHandle => {
     let statement = statements.get(sql);
     if (statement === undefined) {
       statement = handle.prepare(sql);
-      if (statements.size >= statementCacheSize) statements.delete(statements.keys().next().value as string);
+      if (statements.size >= statementCacheSize) {
+        const [oldest, evicted] = statements.entries().next().value as [string, SqliteStatementHandle];
+        statements.delete(oldest);
+        evicted.finalize();
+      }
       statements.set(sql, statement);
     }
     return statement;
   };
   return {
+    close() {
+      for (const statement of statements.values()) statement.finalize();
+      statements.clear();
+      handle.close();
+    },
     async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
       const statement = prepare(compiled.sql);
       if (statement.reader) return { rows: statement.all(compiled.parameters) as R[] };
@@ -39,16 +48,14 @@ function createSqliteConnection(handle: SqliteHandle): DatabaseConnection {
  * same-process connections to one file share.
  */
 export function createSqliteDriver(open: () => Promise<SqliteHandle>, lock: AsyncLock): Driver {
-  let handle: SqliteHandle | undefined;
-  let connection: DatabaseConnection | undefined;
+  let connection: ReturnType<typeof createSqliteConnection> | undefined;
   let release: (() => void) | undefined;
   const run = async (target: DatabaseConnection, sql: string) => {
     await target.executeQuery(CompiledQuery.raw(sql));
   };
   return {
     async init() {
-      handle = await open();
-      connection = createSqliteConnection(handle);
+      connection = createSqliteConnection(await open());
     },
     async acquireConnection() {
       if (connection === undefined) throw new Error("the SQLite driver was not initialised");
@@ -64,8 +71,7 @@ export function createSqliteDriver(open: () => Promise<SqliteHandle>, lock: Asyn
       done?.();
     },
     async destroy() {
-      handle?.close();
-      handle = undefined;
+      connection?.close();
       connection = undefined;
     },
   };

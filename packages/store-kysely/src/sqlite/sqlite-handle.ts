@@ -15,4 +15,9 @@ export interface SqliteStatementHandle {
   readonly reader: boolean;
   all(parameters: readonly unknown[]): unknown[];
   run(parameters: readonly unknown[]): { readonly changes: number | bigint; readonly lastInsertRowid: number | bigint };
+  /**
+   * Releases the statement. bun:sqlite needs it: a connection closed with
+   * unfinalized statements stays open as a zombie, file locks included.
+   */
+  finalize(): void;
 }
