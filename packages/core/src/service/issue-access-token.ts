@@ -7,7 +7,10 @@ import type { ServiceContext } from "./context.ts";
 export interface TokenPair {
   readonly accessToken: string;
   readonly refreshToken: string;
-  /** Access-token lifetime in ms, as Directus's `expires`. */
+  /**
+   * Access-token lifetime in ms, as Directus's `expires`: exactly how long the token is accepted from now
+   * (`exp` is in whole seconds, so this is the TTL less up to 999 ms), so a client that refreshes on it is never late.
+   */
   readonly expires: number;
   /** When the access token expires, epoch ms. */
   readonly accessExpiresAt: number;
@@ -32,7 +35,7 @@ export async function issuePair(
   return {
     accessToken,
     refreshToken,
-    expires: ctx.policy.accessTtlMs,
+    expires: exp * 1000 - now,
     accessExpiresAt: exp * 1000,
     refreshExpiresAt,
     sessionId,

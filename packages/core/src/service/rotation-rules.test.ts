@@ -135,7 +135,10 @@ test("rule 5: logout with scope all ends every session of the user and no one el
 
 test("rule 6: an access token is accepted until exp and refused with TOKEN_EXPIRED from exp on", async () => {
   const s = await createScenario({ policy });
+  s.clock.advance(250);
   const pair = await s.loginOrThrow();
+  assert.equal(pair.expires, pair.accessExpiresAt - s.clock.now(), "expires is exactly the time left, never more");
+  assert.ok(pair.expires <= 15 * 60_000 && pair.expires > 15 * 60_000 - 1000);
   s.clock.set(pair.accessExpiresAt - 1);
   assert.ok((await s.tessera.authenticate(pair.accessToken)).ok);
   s.clock.set(pair.accessExpiresAt);
