@@ -2,11 +2,19 @@ import { benchStores } from "../fixtures/bench-stores.ts";
 import { createBenchKit } from "../fixtures/bench-kit.ts";
 import { createBenchOperations } from "../fixtures/bench-operations.ts";
 import { createFetchHandler } from "@tessera/fetch";
+import type { KyselyStore } from "@tessera/store-kysely";
+import { sql } from "kysely";
 import { measure } from "../harness/measure.ts";
 import { measureRawBunSqliteRotation, measureStoreRotation } from "./rotation-floor.ts";
 import { currentRuntime, nativeCryptoPorts } from "../runtime.ts";
 import type { GroupOptions } from "./group-options.ts";
 import type { GroupResult, NamedFigure, NamedRatio, Unavailable } from "./group-result.ts";
+
+/** The server's durability settings, which decide what a commit costs. */
+async function postgresDurability(store: KyselyStore): Promise<string> {
+  const read = async (name: string) => (await sql.raw<{ value: string }>(`select current_setting('${name}') as value`).execute(store.db)).rows[0]?.value ?? "?";
+  return `synchronous_commit=${await read("synchronous_commit")}, fsync=${await read("fsync")}, server ${await read("server_version")}`;
+}
 
 /**
  * Issue a pair, rotate a refresh token, verify an access token (session
@@ -21,6 +29,7 @@ export async function runStoreGroup(options: GroupOptions): Promise<GroupResult>
   if (crypto === undefined) throw new Error("no native crypto port on this runtime");
   const { stores, unavailable: missing } = await benchStores(options.workDir, options.pgUrl, "store");
   const figures: NamedFigure[] = [];
+  const notes = ["issue pair = login with a one-SHA-256 test hasher in place of argon2id (login minus password hashing)"];
   const unavailable: Unavailable[] = missing.map((m) => ({ name: `store ${m.name}`, why: m.why }));
   for (const bench of stores) {
     let opened;
@@ -33,6 +42,7 @@ export async function runStoreGroup(options: GroupOptions): Promise<GroupResult>
     try {
       const kit = await createBenchKit({ crypto: crypto.crypto, store: opened.store, users: opened.users, ...(opened.rateLimiter ? { rateLimiter: opened.rateLimiter } : {}) });
       const ops = await createBenchOperations(kit);
+      if (opened.sql?.dialect === "postgres") notes.push(`postgres: ${await postgresDurability(opened.sql)}`);
       const detail = `${bench.detail}; crypto ${crypto.name}`;
       for (const [op, run] of [["issue pair", ops.issuePair], ["rotate refresh", ops.rotate], ["verify access (session)", ops.verifyAccess], ["verify static", ops.verifyStatic]] as const) {
         figures.push({ name: `${op} @ ${bench.name}`, detail, ...(await measure(run, options.measure)) });
@@ -77,6 +87,6 @@ export async function runStoreGroup(options: GroupOptions): Promise<GroupResult>
     figures,
     ratios,
     unavailable,
-    notes: ["issue pair = login with a one-SHA-256 test hasher in place of argon2id (login minus password hashing)"],
+    notes,
   };
 }
