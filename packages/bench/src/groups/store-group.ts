@@ -47,7 +47,12 @@ export async function runStoreGroup(options: GroupOptions): Promise<GroupResult>
       for (const [op, run] of [["issue pair", ops.issuePair], ["rotate refresh", ops.rotate], ["verify access (session)", ops.verifyAccess], ["verify static", ops.verifyStatic]] as const) {
         figures.push({ name: `${op} @ ${bench.name}`, detail, ...(await measure(run, options.measure)) });
       }
-      // Where the time goes: the store's rotation alone, and the whole HTTP route without a socket.
+      // Where the time goes: single store calls, the store's rotation alone, and the whole HTTP route without a socket.
+      const lookups = [
+        ["store.findSession", () => opened.store.findSession(ops.sessionId)],
+        ["users.findUserById", () => opened.users.findUserById(kit.userId)],
+      ] as const;
+      for (const [op, run] of lookups) figures.push({ name: `${op} alone @ ${bench.name}`, detail, ...(await measure(run, options.measure)) });
       figures.push({ name: `store.rotateRefreshToken alone @ ${bench.name}`, detail, ...(await measureStoreRotation(opened.store, options.measure)) });
       const handler = createFetchHandler(kit.tessera);
       const me = new Request("http://127.0.0.1/users/me", { headers: { Authorization: `Bearer ${ops.accessToken}` } });
