@@ -12,7 +12,6 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium, type Page } from "playwright-core";
 import { startServer } from "./support/start-server.ts";
-import { serveDirectory } from "./support/static-server.ts";
 
 const chromiumPath = "/usr/bin/chromium";
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -37,10 +36,9 @@ async function run() {
   const site = join(results, "browser-site");
   const build = spawnSync(join(root, "node_modules", ".bin", "bun"), [join(root, "examples", "browser", "build.ts"), site], { encoding: "utf8" });
   assert.equal(build.status, 0, build.stderr);
-  const pages = await serveDirectory(site);
-  const origin = `http://127.0.0.1:${pages.port}`;
+  // The reference server serves the built page itself, beside the API (same origin, no CORS).
   // 30 s tokens: the page's auto-refresh (half-way) stays out of the way of the refresh the tabs race on.
-  const server = await startServer({ accessTtl: "30s", reuseGrace: "0s", corsOrigin: origin });
+  const server = await startServer({ accessTtl: "30s", reuseGrace: "0s", staticDir: site });
   const profile = mkdtempSync(join(tmpdir(), "tessera-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -51,7 +49,7 @@ async function run() {
     context.on("request", (request) => {
       if (request.method() === "POST" && new URL(request.url()).pathname === "/auth/refresh") refreshes.push(request.url());
     });
-    const url = `${origin}/?api=${encodeURIComponent(server.url)}`;
+    const url = `${server.url}/`;
     const first = context.pages()[0] ?? (await context.newPage());
     await first.goto(url);
     await first.fill("#email", server.email);
@@ -101,7 +99,6 @@ async function run() {
   } finally {
     await context.close();
     await server.stop();
-    await pages.stop();
     rmSync(profile, { recursive: true, force: true });
     console.log(`browser test: ${((performance.now() - started) / 1000).toFixed(1)} s; screenshot: ${screenshotPath}`);
   }

@@ -24,6 +24,8 @@ export interface ServerSettings {
   readonly reuseGrace?: string;
   /** `CORS_ORIGIN` with credentials, for a page served from another origin. */
   readonly corsOrigin?: string;
+  /** `TESSERA_STATIC_DIR`: a directory the server serves beside the API (the built example page). */
+  readonly staticDir?: string;
 }
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -52,6 +54,7 @@ export function startServer(settings: ServerSettings = {}): Promise<ServerUnderT
     ADMIN_PASSWORD: password,
     TESSERA_REQUEST_LOG: "true",
   };
+  if (settings.staticDir !== undefined) env["TESSERA_STATIC_DIR"] = settings.staticDir;
   if (settings.corsOrigin !== undefined) Object.assign(env, { CORS_ENABLED: "true", CORS_ORIGIN: settings.corsOrigin, CORS_CREDENTIALS: "true" });
   const child = spawn(bun, [serverMain], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
   let printed = "";

@@ -20,6 +20,7 @@ try {
   }
   const password = server.bootstrap.created && server.bootstrap.generatedPassword !== null ? server.bootstrap.generatedPassword : "<password>";
   write(`Log in: curl -s -X POST ${base}/auth/login -H 'Content-Type: application/json' -d '{"email":"${config.adminEmail}","password":"${password}"}'`);
+  if (config.staticDir !== null) write(`Demo page: ${base}/ (serving ${config.staticDir})`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

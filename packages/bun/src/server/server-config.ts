@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { ConfigError, parseDuration } from "@tessera/core";
 
 /** Cookie attributes from `<PREFIX>_NAME`, `_DOMAIN`, `_SECURE`, `_SAME_SITE`. */
@@ -28,6 +29,8 @@ export interface ServerConfig {
   readonly adminEmail: string;
   readonly adminPassword: string | null;
   readonly requestLog: boolean;
+  /** A directory of static files (the example page) served for GET/HEAD paths no API route answers, or null. */
+  readonly staticDir: string | null;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,6 +60,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const number = Number(value);
   if (!Number.isInteger(number) || number < min || number > max) throw new ConfigError(name, `${name}=${JSON.stringify(value)} must be an integer from ${min} to ${max}`);
   return number;
+}
+
+function directory(env: Env, name: string): string | null {
+  const value = read(env, name);
+  if (value === undefined) return null;
+  if (!existsSync(value) || !statSync(value).isDirectory()) throw new ConfigError(name, `${name}=${JSON.stringify(value)} is not a directory`);
+  return value;
 }
 
 function cookie(env: Env, prefix: string): CookieConfig {
@@ -108,5 +118,6 @@ export function readServerConfig(env: Env): ServerConfig {
     adminEmail: email,
     adminPassword: read(env, "ADMIN_PASSWORD") ?? null,
     requestLog: boolean(env, "TESSERA_REQUEST_LOG") ?? true,
+    staticDir: directory(env, "TESSERA_STATIC_DIR"),
   };
 }

@@ -3,6 +3,7 @@ import { serve } from "../serve.ts";
 import { bootstrapAdmin, type Bootstrap } from "./bootstrap-admin.ts";
 import { openTessera } from "./open-tessera.ts";
 import { type LogSink, withRequestLog } from "./request-log.ts";
+import { withStaticFiles } from "./static-files.ts";
 import type { ServerConfig } from "./server-config.ts";
 
 /** A running reference server. */
@@ -36,7 +37,8 @@ export async function startServer(config: ServerConfig, log: LogSink): Promise<R
       ping: () => store.ping(),
       onError,
     });
-    server = serve(config.requestLog ? withRequestLog(handler, log) : handler, { port: config.port, hostname: config.host });
+    const site = config.staticDir === null ? handler : withStaticFiles(handler, config.staticDir);
+    server = serve(config.requestLog ? withRequestLog(site, log) : site, { port: config.port, hostname: config.host });
     const background = (task: () => Promise<unknown>) => () => void task().catch(onError);
     timers.push(setInterval(background(() => keys.reload()), config.keyReloadMs));
     timers.push(setInterval(background(() => store.prune(Date.now())), pruneIntervalMs));

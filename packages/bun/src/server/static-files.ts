@@ -1,0 +1,45 @@
+import { existsSync, statSync } from "node:fs";
+import { extname, join, resolve, sep } from "node:path";
+import type { FetchHandler } from "@tessera/fetch";
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/** The file under `root` that a URL path names, or null: no dot segments, dotfiles or escapes from `root`. */
+export function resolveStaticPath(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes("\0") || decoded.split("/").some((part) => part.startsWith("."))) return null;
+  const base = resolve(root);
+  const file = resolve(join(base, decoded.endsWith("/") ? `${decoded}index.html` : decoded));
+  if (file !== base && !file.startsWith(base + sep)) return null;
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/**
+ * Serves the files of a directory (the example page) for GET and HEAD requests
+ * that no API route answered. API routes always win: a file can never shadow
+ * `/auth/...` or `/users/...`.
+ */
+export function withStaticFiles(handler: FetchHandler, root: string): FetchHandler {
+  return async (request, info) => {
+    const response = await handler(request, info);
+    if (response.status !== 404 || (request.method !== "GET" && request.method !== "HEAD")) return response;
+    const file = resolveStaticPath(root, new URL(request.url).pathname);
+    if (file === null) return response;
+    const headers = { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+    return new Response(request.method === "HEAD" ? null : Bun.file(file), { status: 200, headers });
+  };
+}
