@@ -1,4 +1,4 @@
-import { calibrate, type Figure, type MeasureOptions, type Operation, timeBatch, toFigure } from "./measure.ts";
+import { type BatchTime, calibrate, type Figure, type MeasureOptions, type Operation, timeBatch, toFigure } from "./measure.ts";
 import { median } from "./statistics.ts";
 
 /** A named operation among several measured together. */
@@ -29,19 +29,18 @@ export interface Comparison {
 export async function compare(contenders: readonly Contender[], options: MeasureOptions): Promise<Comparison> {
   const batches = new Map<string, number>();
   for (const contender of contenders) batches.set(contender.name, await calibrate(contender.operation, options.warmupMs, options.sampleMs));
-  const rates = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const times = new Map<string, BatchTime[]>(contenders.map((c) => [c.name, []]));
   for (let round = 0; round < options.samples; round++) {
     for (let i = 0; i < contenders.length; i++) {
       const contender = contenders[(i + round) % contenders.length] as Contender;
-      const batch = batches.get(contender.name) as number;
-      rates.get(contender.name)?.push((batch / (await timeBatch(contender.operation, batch))) * 1000);
+      times.get(contender.name)?.push(await timeBatch(contender.operation, batches.get(contender.name) as number));
     }
   }
-  const figures = new Map(contenders.map((c) => [c.name, toFigure(rates.get(c.name) as number[], batches.get(c.name) as number)]));
+  const figures = new Map(contenders.map((c) => [c.name, toFigure(times.get(c.name) as BatchTime[], batches.get(c.name) as number)]));
   const samplesOf = (name: string) => {
-    const found = rates.get(name);
+    const found = figures.get(name);
     if (found === undefined) throw new RangeError(`no contender named ${name}`);
-    return found;
+    return found.samples;
   };
   return {
     figures,

@@ -24,19 +24,36 @@ export interface Figure {
   readonly samples: readonly number[];
   /** Operations per sample. */
   readonly batch: number;
+  /**
+   * CPU time of this process per operation (user + system, median over the
+   * samples), in µs. On a machine shared with other work the wall-clock rate
+   * drops when the process waits for a core; this figure does not, so it shows
+   * the cost of a CPU-bound operation itself. It leaves out time spent waiting
+   * on a disk or a database, so it is no substitute for the rate.
+   */
+  readonly cpuUsPerOp: number;
+}
+
+/** What one timed batch took. */
+export interface BatchTime {
+  readonly wallMs: number;
+  readonly cpuMs: number;
 }
 
 const isPromise = (value: unknown): value is PromiseLike<unknown> =>
   typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
-/** Runs `operation` `count` times in sequence and returns the elapsed milliseconds. */
-export async function timeBatch(operation: Operation, count: number): Promise<number> {
+/** Runs `operation` `count` times in sequence and returns the elapsed wall-clock and CPU milliseconds. */
+export async function timeBatch(operation: Operation, count: number): Promise<BatchTime> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     const result = operation();
     if (isPromise(result)) await result;
   }
-  return performance.now() - start;
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /**
@@ -49,7 +66,7 @@ export async function calibrate(operation: Operation, warmupMs: number, sampleMs
   let done = 0;
   const deadline = performance.now() + Math.max(warmupMs, 1);
   do {
-    spent += await timeBatch(operation, count);
+    spent += (await timeBatch(operation, count)).wallMs;
     done += count;
     count = Math.min(count * 2, 1 << 20);
   } while (performance.now() < deadline);
@@ -57,10 +74,12 @@ export async function calibrate(operation: Operation, warmupMs: number, sampleMs
   return Math.max(1, Math.round(sampleMs / Math.max(perOp, 1e-6)));
 }
 
-/** Builds a figure from per-sample rates. */
-export function toFigure(rates: readonly number[], batch: number): Figure {
+/** Builds a figure from the timed batches of its samples. */
+export function toFigure(times: readonly BatchTime[], batch: number): Figure {
+  const rates = times.map((t) => (batch / t.wallMs) * 1000);
   const opsPerSec = median(rates);
-  return { opsPerSec, usPerOp: 1e6 / opsPerSec, spread: spread(rates), samples: rates, batch };
+  const cpuUsPerOp = median(times.map((t) => (t.cpuMs * 1000) / batch));
+  return { opsPerSec, usPerOp: 1e6 / opsPerSec, spread: spread(rates), samples: rates, batch, cpuUsPerOp };
 }
 
 /**
@@ -72,7 +91,7 @@ export function toFigure(rates: readonly number[], batch: number): Figure {
  */
 export async function measure(operation: Operation, options: MeasureOptions): Promise<Figure> {
   const batch = await calibrate(operation, options.warmupMs, options.sampleMs);
-  const rates: number[] = [];
-  for (let i = 0; i < options.samples; i++) rates.push((batch / (await timeBatch(operation, batch))) * 1000);
-  return toFigure(rates, batch);
+  const times: BatchTime[] = [];
+  for (let i = 0; i < options.samples; i++) times.push(await timeBatch(operation, batch));
+  return toFigure(times, batch);
 }

@@ -28,7 +28,7 @@ export function formatReport(results: BenchResults): string {
   out.push(`command: ${results.command}`);
   for (const group of results.groups) {
     out.push("", `== ${group.group} on ${group.runtime.name} ${group.runtime.version}`);
-    out.push(table(["operation", "ops/s", "µs/op", "spread", "detail"], group.figures.map((f) => [f.name, int(f.opsPerSec), fixed(f.usPerOp), pct(f.spread), f.detail ?? ""])));
+    out.push(table(["operation", "ops/s", "µs/op", "spread", "cpu µs/op", "detail"], group.figures.map((f) => [f.name, int(f.opsPerSec), fixed(f.usPerOp), pct(f.spread), fixed(f.cpuUsPerOp), f.detail ?? ""])));
     if (group.ratios.length > 0) out.push("", table(["same-run ratio", "value"], group.ratios.map((r) => [r.name, `${fixed(r.value)}x`])));
     for (const u of group.unavailable) out.push(`NOT AVAILABLE: ${u.name}: ${u.why}`);
     for (const note of group.notes) out.push(`note: ${note}`);
