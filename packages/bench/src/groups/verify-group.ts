@@ -31,16 +31,15 @@ export async function runVerifyGroup(options: MeasureOptions): Promise<GroupResu
   const natives = await nativeCryptoPorts();
   const primary = natives[0];
   if (primary === undefined) throw new Error("no native crypto port on this runtime");
-  // Session binding and the issuing kit use the runtime's own port (Bun's hashers on Bun, node:crypto elsewhere).
-  const issuer = await createBenchKit({ crypto: primary.crypto, policy: { accessBinding: "stateless" } });
-  // One session and one token, shared by every contender; the session kit verifies against its own store.
+  // The session kit issues the one token that every contender verifies (the stateless kits share its key
+  // and need no session); it uses the runtime's own port: Bun's hashers on Bun, node:crypto elsewhere.
   const sessionKit = await createBenchKit({ crypto: primary.crypto });
   const token = (await sessionKit.login()).accessToken;
   const references = await createReferenceVerifiers();
 
   const contenders: Contender[] = [];
   for (const port of natives) {
-    const kit = port === primary ? issuer : await createBenchKit({ crypto: port.crypto, policy: { accessBinding: "stateless" } });
+    const kit = await createBenchKit({ crypto: port.crypto, policy: { accessBinding: "stateless" } });
     contenders.push({ name: `tessera stateless (${port.name})`, operation: tesseraVerify(kit.tessera, token) });
   }
   const webKit = await createBenchKit({ crypto: createWebCrypto(), policy: { accessBinding: "stateless" } });
