@@ -25,9 +25,8 @@ export async function checkInvariants(s: System): Promise<void> {
 /** At most one live refresh token per session: the rotated ones only ever hand back that one. */
 export async function checkOneLiveRefreshTokenPerSession(s: System): Promise<void> {
   const live = new Map<string, number[]>();
-  // Reads only, so they may overlap: on PostgreSQL the pool runs them side by side.
-  const records = await Promise.all(s.refreshHashes.map((hash) => s.inspect.findRefreshToken(hash)));
-  for (const [index, record] of records.entries()) {
+  for (const [index, hash] of s.refreshHashes.entries()) {
+    const record = await s.inspect.findRefreshToken(hash);
     if (record === null) throw new InvariantViolation("issued refresh tokens are kept", `token #${index} vanished from the store`);
     if (record.state === "live") live.set(record.sessionId, [...(live.get(record.sessionId) ?? []), index]);
   }

@@ -40,7 +40,13 @@ export function createPostgresStoreFactory(url: string): StoreFactory {
     const schema = `tessera_model_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 10)}`;
     await onAdmin(url, `create schema ${schema}`);
     const options = encodeURIComponent(`-c search_path=${schema}`);
-    return { store: await openStore(`${url}${url.includes("?") ? "&" : "?"}options=${options}`), schema };
+    try {
+      return { store: await openStore(`${url}${url.includes("?") ? "&" : "?"}options=${options}`), schema };
+    } catch (error) {
+      // Otherwise every later run would create (and leak) a schema of its own.
+      await onAdmin(url, `drop schema ${schema} cascade`);
+      throw error;
+    }
   };
   return {
     name: "postgres",
