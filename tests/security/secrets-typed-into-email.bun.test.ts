@@ -5,15 +5,11 @@ import { startReferenceStand } from "./support/reference-stand.ts";
 import { findLeaks } from "./support/secret-search.ts";
 import { dumpSqlite } from "./support/sqlite-dump.ts";
 
-// Known bug, reported to the lead: packages/core/src/service/login.ts builds the
-// per-account rate-limit key as `login:${email}|${ip}` and the SQL store keeps it
-// in rate_limits.key, so a password pasted into the email field (a common slip)
-// is written to the database in plaintext (lower-cased). Fix: key on a digest,
-// e.g. `login:${await hashSecret(`${email}|${ip ?? "-"}`, ctx.crypto)}`. Remove
-// the skip once that lands.
-const fixed = false;
-
-(fixed ? test : test.skip)("BUG (core login.ts rate-limit key): a password typed into the email field is not stored in plaintext in rate_limits", async () => {
+// People paste passwords into the email field. The per-account rate-limit key
+// (email and address) is kept in the rate_limits table, so the core stores it
+// as a digest (packages/core/src/service/login.ts); this test found the bug
+// when it was plaintext.
+test("a password typed into the email field is not stored in plaintext in rate_limits", async () => {
   const stand = await startReferenceStand();
   const typed = "typed-password-qz19x";
   try {

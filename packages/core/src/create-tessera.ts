@@ -74,7 +74,9 @@ export interface Tessera {
  */
 export function createTessera(options: TesseraOptions): Tessera {
   const keys = options.keys;
-  let dummyHash: Promise<string> | undefined;
+  // Hashed now, not on the first unknown email: otherwise that first login would cost a hash and a verify.
+  const dummyHash = options.passwords.hash(encodeBase64url(options.random.bytes(16)));
+  dummyHash.catch(() => undefined);
   const ctx: ServiceContext = {
     clock: options.clock,
     random: options.random,
@@ -87,7 +89,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     decisions: { ...defaultDecisions, ...options.decisions },
     keyring: typeof keys === "function" ? keys : () => keys,
     emit: createEmitter(options.onEvent),
-    dummyPasswordHash: () => (dummyHash ??= options.passwords.hash(encodeBase64url(options.random.bytes(16)))),
+    dummyPasswordHash: () => dummyHash,
   };
   return {
     policy: ctx.policy,

@@ -23,7 +23,8 @@ export async function login(ctx: ServiceContext, command: LoginCommand): Promise
   const now = ctx.clock.now();
   const email = normalizeEmail(command.email);
   const ip = command.ip ?? null;
-  const accountKey = `login:${email}|${ip ?? "-"}`;
+  // The account key is stored by SQL rate limiters: hash it, since people paste passwords into the email field.
+  const accountKey = `login:${await hashSecret(`${email}|${ip ?? "-"}`, ctx.crypto)}`;
   const addressKey = `login-address:${ip ?? "-"}`;
   const windowMs = ctx.policy.loginWindowMs;
   const wait = decideLoginRate(
