@@ -28,6 +28,9 @@ export async function openTessera(config: ServerConfig, onEvent?: EventListener)
     reuseGrace: config.reuseGrace,
     sessionMaxAge: config.sessionMaxAge,
     clockTolerance: config.clockTolerance,
+    loginFailuresPerAccountAndAddress: config.loginLimits.failuresPerAccountAndAddress,
+    loginAttemptsPerAddress: config.loginLimits.attemptsPerAddress,
+    loginWindow: config.loginLimits.window,
   });
   const store = await openStore(config.databaseUrl);
   try {
@@ -48,6 +51,9 @@ export async function openTessera(config: ServerConfig, onEvent?: EventListener)
         reuseGrace: policy.reuseGraceMs,
         sessionMaxAge: policy.sessionMaxAgeMs,
         clockTolerance: policy.clockToleranceMs,
+        loginFailuresPerAccountAndAddress: policy.loginFailuresPerAccountAndAddress,
+        loginAttemptsPerAddress: policy.loginAttemptsPerAddress,
+        loginWindow: policy.loginWindowMs,
       },
       ...(onEvent === undefined ? {} : { onEvent }),
     });

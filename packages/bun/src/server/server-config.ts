@@ -31,6 +31,10 @@ export interface ServerConfig {
   readonly requestLog: boolean;
   /** A directory of static files (the example page) served for GET/HEAD paths no API route answers, or null. */
   readonly staticDir: string | null;
+  /** Failed logins per account and client address, attempts per address, and their window. */
+  readonly loginLimits: { readonly failuresPerAccountAndAddress: number; readonly attemptsPerAddress: number; readonly window: string };
+  /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry. */
+  readonly trustProxy: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -119,5 +123,11 @@ export function readServerConfig(env: Env): ServerConfig {
     adminPassword: read(env, "ADMIN_PASSWORD") ?? null,
     requestLog: boolean(env, "TESSERA_REQUEST_LOG") ?? true,
     staticDir: directory(env, "TESSERA_STATIC_DIR"),
+    loginLimits: {
+      failuresPerAccountAndAddress: integer(env, "TESSERA_LOGIN_FAILURES_PER_ACCOUNT", 10, 1, 1_000_000),
+      attemptsPerAddress: integer(env, "TESSERA_LOGIN_ATTEMPTS_PER_ADDRESS", 100, 1, 1_000_000),
+      window: duration(env, "TESSERA_LOGIN_WINDOW", "15m"),
+    },
+    trustProxy: boolean(env, "TESSERA_TRUST_PROXY") ?? false,
   };
 }

@@ -4,6 +4,7 @@ import { bootstrapAdmin, type Bootstrap } from "./bootstrap-admin.ts";
 import { openTessera } from "./open-tessera.ts";
 import { type LogSink, withRequestLog } from "./request-log.ts";
 import { withStaticFiles } from "./static-files.ts";
+import { withForwardedAddress } from "./forwarded-address.ts";
 import type { ServerConfig } from "./server-config.ts";
 
 /** A running reference server. */
@@ -38,7 +39,8 @@ export async function startServer(config: ServerConfig, log: LogSink): Promise<R
       onError,
     });
     const site = config.staticDir === null ? handler : withStaticFiles(handler, config.staticDir);
-    server = serve(config.requestLog ? withRequestLog(site, log) : site, { port: config.port, hostname: config.host });
+    const addressed = config.trustProxy ? withForwardedAddress(site) : site;
+    server = serve(config.requestLog ? withRequestLog(addressed, log) : addressed, { port: config.port, hostname: config.host });
     const background = (task: () => Promise<unknown>) => () => void task().catch(onError);
     timers.push(setInterval(background(() => keys.reload()), config.keyReloadMs));
     timers.push(setInterval(background(() => store.prune(Date.now())), pruneIntervalMs));
