@@ -87,9 +87,9 @@ export async function checkRefreshSuccess(s: System, before: RefreshBefore, pair
   const invariant = "a spent refresh token never yields a pair once its grace has passed or its successor was used";
   const { token, successor, now } = before;
   if (token === null) throw new InvariantViolation(invariant, "a never-issued refresh token yielded a pair");
-  if (now >= token.expiresAt) throw new InvariantViolation(invariant, `an expired refresh token yielded a pair ${now - token.expiresAt} ms after its expiry`);
   const returnedHash = await hashSecret(pair.refreshToken, s.kit.crypto);
   if (token.state === "live") {
+    if (now >= token.expiresAt) throw new InvariantViolation(invariant, `an expired refresh token yielded a pair ${now - token.expiresAt} ms after its expiry`);
     const after = await s.inspect.findRefreshToken(token.hash);
     if (after?.state !== "rotated" || after.successorHash !== returnedHash) throw new InvariantViolation(invariant, "a live refresh token was not spent by its use");
   } else {

@@ -89,8 +89,9 @@ export const sessionCapped = (m: Model, session: number): boolean => {
 
 /**
  * Refresh, in DESIGN.md's order: unknown, revoked, inactive user, session cap,
- * expiry, then live (rotate) or rotated: the same successor within the grace
- * window while the successor is unused, anything else is reuse and ends the session.
+ * then a live token rotates unless expired; a rotated one gets the same successor
+ * within the grace window while the successor is unused, and anything else
+ * (expired or not) is reuse and ends the session.
  */
 export function modelRefresh(m: Model, index: number | null): Expected<ModelPair & { readonly retried: boolean }> {
   if (index === null) return refuse("INVALID_CREDENTIALS", "unknown");
@@ -99,8 +100,8 @@ export function modelRefresh(m: Model, index: number | null): Expected<ModelPair
   if (session.revoked) return refuse("INVALID_CREDENTIALS", "revoked");
   if (!m.users[session.user]!.active) return refuse("INVALID_CREDENTIALS", "user_inactive");
   if (sessionCapped(m, token.session)) return refuse("INVALID_CREDENTIALS", "session_expired");
-  if (m.now >= token.expiresAt) return refuse("INVALID_CREDENTIALS", "expired");
   if (token.state === "live") {
+    if (m.now >= token.expiresAt) return refuse("INVALID_CREDENTIALS", "expired");
     const successor = issueRefresh(m, token.session);
     Object.assign(token, { state: "rotated", rotatedAt: m.now, successor });
     return accept({ session: token.session, refresh: successor, access: issueAccess(m, token.session), retried: false });

@@ -24,10 +24,11 @@ const reject = (reason: RefreshRejection, revokeSession = false): RefreshVerdict
 
 /**
  * Rotation rules 1 to 4 of DESIGN.md as one pure function. Checks run in a fixed
- * order: unknown, revoked, inactive user, session cap, expiry (an expired token
- * is simply dead, rotated or not), then live (rotate), then rotated: the same
- * successor within the grace window while that successor is unused, otherwise
- * reuse, which revokes the session.
+ * order: unknown, revoked, inactive user, session cap; then a live token is
+ * rotated unless it has expired; a rotated token gets the same successor within
+ * the grace window while that successor is unused, and any other use of it,
+ * expired or not, is reuse, which revokes the session (rule 3: an old stolen
+ * token presented late must still raise the alarm).
  */
 export function decideRefresh(records: RefreshRecords, now: number, policy: Policy): RefreshVerdict {
   const { token, session, successor, user } = records;
@@ -35,8 +36,7 @@ export function decideRefresh(records: RefreshRecords, now: number, policy: Poli
   if (session.revokedAt !== null) return reject("revoked");
   if (user === null || user.status !== "active") return reject("user_inactive");
   if (session.expiresAt !== null && now >= session.expiresAt) return reject("session_expired");
-  if (now >= token.expiresAt) return reject("expired");
-  if (token.state === "live") return { kind: "rotate" };
+  if (token.state === "live") return now >= token.expiresAt ? reject("expired") : { kind: "rotate" };
   const withinGrace = token.rotatedAt !== null && now < token.rotatedAt + policy.reuseGraceMs;
   const successorUnused = successor !== null && successor.state === "live" && successor.hash === token.successorHash;
   if (withinGrace && successorUnused && token.rotationNonce !== null && token.successorHash !== null) {

@@ -80,6 +80,17 @@ test("rule 4: a refresh token is rejected at its expiresAt and accepted one mill
   assert.ok(!late.ok && late.code === "INVALID_CREDENTIALS" && late.reason === "expired");
 });
 
+test("rule 3 over rule 4: a rotated token presented after its own expiry is still reuse and revokes the session", async () => {
+  const s = await createScenario({ policy: { ...policy, refreshTokenTtl: "1h" } });
+  const first = await s.loginOrThrow();
+  const second = await s.tessera.refresh(first.refreshToken);
+  assert.ok(second.ok);
+  s.clock.advance(3_600_000);
+  const late = await s.tessera.refresh(first.refreshToken);
+  assert.ok(!late.ok && late.reason === "reused");
+  assert.notEqual((await s.store.findSession(first.sessionId))?.revokedAt, null);
+});
+
 test("rule 4: each rotation gives the new token a full refresh TTL", async () => {
   const s = await createScenario({ policy: { ...policy, refreshTokenTtl: "1h" } });
   let pair = await s.loginOrThrow();
