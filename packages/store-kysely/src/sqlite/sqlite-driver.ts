@@ -1,12 +1,13 @@
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from "kysely";
 import type { AsyncLock } from "./async-lock.ts";
 import type { SqliteHandle, SqliteStatementHandle } from "./sqlite-handle.ts";
+import type { SqliteSyncConnection } from "./sqlite-sync.ts";
 
 // The hot paths run a handful of distinct statements; the cap only bounds
 // one-off SQL (migrations, ad-hoc queries) so the cache cannot grow forever.
 const statementCacheSize = 256;
 
-function createSqliteConnection(handle: SqliteHandle): DatabaseConnection & { close(): void } {
+function createSqliteConnection(handle: SqliteHandle): SqliteSyncConnection & { close(): void } {
   const statements = new Map<string, SqliteStatementHandle>();
   const prepare = (sql: string): SqliteStatementHandle => {
     let statement = statements.get(sql);
@@ -22,6 +23,10 @@ function createSqliteConnection(handle: SqliteHandle): DatabaseConnection & { cl
     return statement;
   };
   return {
+    sync: {
+      all: <R>(query: CompiledQuery<R>) => prepare(query.sql).all(query.parameters) as R[],
+      run: (query) => Number(prepare(query.sql).run(query.parameters).changes),
+    },
     close() {
       for (const statement of statements.values()) statement.finalize();
       statements.clear();

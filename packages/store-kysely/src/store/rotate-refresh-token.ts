@@ -4,6 +4,7 @@ import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { changedRows } from "./row-mappers.ts";
 import type { SqlDialect } from "./sql-dialect.ts";
+import { createSqliteSyncRunner, inWriteTransaction } from "./sqlite-sync-runner.ts";
 
 // A type alias, not an interface: prepared-query arguments must be indexable.
 type RotationArgs = {
@@ -51,7 +52,8 @@ function spendPresented(db: Kysely<TesseraDatabase>) {
 /**
  * SQLite: one BEGIN IMMEDIATE transaction (writers are serialised by the
  * file's write lock): spend the presented token, and only if exactly one row
- * changed insert the successor and bump the session.
+ * changed insert the successor and bump the session. On Tessera's driver the
+ * whole transaction runs synchronously, with no await between statements.
  */
 function createSqliteRotation(db: Kysely<TesseraDatabase>): (rotation: Rotation) => Promise<boolean> {
   const spend = prepareQuery<never, RotationArgs>(spendPresented(db).compile());
@@ -74,14 +76,25 @@ function createSqliteRotation(db: Kysely<TesseraDatabase>): (rotation: Rotation)
   const bumpSession = prepareQuery<never, RotationArgs>(
     db.updateTable("sessions").set({ last_refreshed_at: param("rotatedAt") }).where("id", "=", param("sessionId")).compile(),
   );
+  const runSync = createSqliteSyncRunner(db);
   return (rotation) => {
     const args = toArgs(rotation);
-    return db.transaction().execute(async (trx) => {
-      if (changedRows(await trx.executeQuery(spend(args))) !== 1) return false;
-      await trx.executeQuery(insertSuccessor(args));
-      await trx.executeQuery(bumpSession(args));
-      return true;
-    });
+    return runSync(
+      (sqlite) =>
+        inWriteTransaction(sqlite, () => {
+          if (sqlite.run(spend(args)) !== 1) return false;
+          sqlite.run(insertSuccessor(args));
+          sqlite.run(bumpSession(args));
+          return true;
+        }),
+      () =>
+        db.transaction().execute(async (trx) => {
+          if (changedRows(await trx.executeQuery(spend(args))) !== 1) return false;
+          await trx.executeQuery(insertSuccessor(args));
+          await trx.executeQuery(bumpSession(args));
+          return true;
+        }),
+    );
   };
 }
 

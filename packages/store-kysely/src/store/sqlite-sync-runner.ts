@@ -1,0 +1,45 @@
+import { CompiledQuery, type Kysely } from "kysely";
+import { hasSqliteSync, type SqliteSync, type SqliteSyncConnection } from "../sqlite/sqlite-sync.ts";
+
+const begin = CompiledQuery.raw("begin immediate");
+const commit = CompiledQuery.raw("commit");
+const rollback = CompiledQuery.raw("rollback");
+
+/**
+ * Runs `work` synchronously on the connection, holding it (and so the file
+ * lock its driver shares) for exactly that long; `fallback` instead when the
+ * Kysely instance is not on Tessera's SQLite driver.
+ */
+export type SqliteSyncRunner = <T>(work: (sqlite: SqliteSync) => T, fallback: () => Promise<T>) => Promise<T>;
+
+/** Builds the {@link SqliteSyncRunner} of a Kysely instance; the first call finds out which driver it has. */
+export function createSqliteSyncRunner(db: Kysely<any>): SqliteSyncRunner {
+  const executor = db.getExecutor();
+  let available: boolean | undefined;
+  return async (work, fallback) => {
+    available ??= await executor.provideConnection(async (connection) => hasSqliteSync(connection));
+    if (!available) return fallback();
+    return executor.provideConnection(async (connection) => work((connection as SqliteSyncConnection).sync));
+  };
+}
+
+/**
+ * `work` inside BEGIN IMMEDIATE ... COMMIT, rolled back if it throws. Taking
+ * the write lock up front means a concurrent writer in another process makes
+ * this wait (busy_timeout) rather than fail half-way.
+ */
+export function inWriteTransaction<T>(sqlite: SqliteSync, work: () => T): T {
+  sqlite.run(begin);
+  try {
+    const result = work();
+    sqlite.run(commit);
+    return result;
+  } catch (error) {
+    try {
+      sqlite.run(rollback);
+    } catch {
+      // Nothing left to roll back (a failed COMMIT may already have): the original error matters.
+    }
+    throw error;
+  }
+}
