@@ -1,7 +1,9 @@
 import type { Refusal } from "./refusal.ts";
 
-// Bodies of responses built here, so that an adapter (node:http) can write the
-// text directly instead of reading it back through a stream.
+// Bodies of responses built here. They are built without a body stream and the
+// text kept aside: an adapter that writes text (node:http) takes it from here,
+// and for everyone else the handler attaches it as a real body at the end
+// (materializeBody), after CORS and cookie headers were added.
 const bodies = new WeakMap<Response, string>();
 
 const baseHeaders = {
@@ -14,10 +16,29 @@ const baseHeaders = {
 /** A JSON response with Tessera's standard headers. */
 export function jsonResponse(status: number, body: unknown, headers?: HeadersInit): Response {
   const text = JSON.stringify(body);
-  const response = new Response(text, { status, headers: baseHeaders });
+  const response = new Response(null, { status, headers: baseHeaders });
   if (headers !== undefined) for (const [name, value] of new Headers(headers)) response.headers.append(name, value);
   bodies.set(response, text);
   return response;
+}
+
+/** A plain-text response with Tessera's standard caching headers. */
+export function textResponse(status: number, text: string): Response {
+  const response = new Response(null, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  bodies.set(response, text);
+  return response;
+}
+
+/**
+ * Gives a response built here its body as a real stream (what Bun.serve,
+ * Deno.serve and any fetch caller read); other responses pass unchanged.
+ */
+export function materializeBody(response: Response): Response {
+  const text = bodies.get(response);
+  if (text === undefined || text === "") return response;
+  const full = new Response(text, { status: response.status, headers: response.headers });
+  bodies.set(full, text);
+  return full;
 }
 
 /** Directus's success envelope: `{"data": ...}`. */

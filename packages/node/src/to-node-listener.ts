@@ -28,19 +28,20 @@ function hasBody(req: IncomingMessage): boolean {
   return length !== undefined ? length !== "0" : !bodiless.has(req.method ?? "GET");
 }
 
-function writeHead(response: Response, res: ServerResponse): void {
-  const headers: Record<string, string | string[]> = {};
+function writeHead(response: Response, res: ServerResponse, text: string | undefined): void {
+  const headers: Record<string, string | string[] | number> = {};
   for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
+  if (text !== undefined && response.status !== 204 && response.status !== 304) headers["content-length"] = Buffer.byteLength(text);
   res.writeHead(response.status, headers);
 }
 
-async function writeBody(response: Response, res: ServerResponse, head: boolean): Promise<void> {
-  // Responses built by @tessera/fetch are written from their text, without reading the stream back.
-  const text = peekResponseText(response);
-  if (head || response.body === null) return void res.end();
+async function writeBody(response: Response, res: ServerResponse, head: boolean, text: string | undefined): Promise<void> {
+  if (head) return void res.end();
+  // Responses built by @tessera/fetch come without a body stream (writesBodyText): their text is written directly.
   if (text !== undefined) return void res.end(text);
+  if (response.body === null) return void res.end();
   const reader = response.body.getReader();
   res.on("close", () => void reader.cancel().catch(() => {}));
   for (;;) {
@@ -57,8 +58,9 @@ const tooLarge = (limit: number) =>
 /**
  * Serves a fetch handler on `node:http` without patching any global. The
  * body is read from the socket into one buffer (capped) instead of a web
- * stream, and responses built by `@tessera/fetch` are written from their text:
- * the two costs that make a naive Request/Response bridge slow.
+ * stream, and responses built by `@tessera/fetch` are written from their text
+ * without a body stream ever being built: the costs that make a naive
+ * Request/Response bridge slow.
  *
  * @example
  * import { createServer } from "node:http";
@@ -78,9 +80,10 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       }
     }
     const request = createLazyRequest(req, requestUrl(req), method === "GET" || method === "HEAD" ? null : body);
-    const response = await handler(request, { clientAddress: req.socket.remoteAddress ?? null });
-    writeHead(response, res);
-    await writeBody(response, res, method === "HEAD");
+    const response = await handler(request, { clientAddress: req.socket.remoteAddress ?? null, writesBodyText: true });
+    const text = peekResponseText(response);
+    writeHead(response, res, text);
+    await writeBody(response, res, method === "HEAD", text);
   };
   return (req, res) => {
     serve(req, res).catch((error: unknown) => {

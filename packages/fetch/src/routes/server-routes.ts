@@ -1,4 +1,4 @@
-import { jsonResponse } from "../responses.ts";
+import { jsonResponse, textResponse } from "../responses.ts";
 import type { RouteContext } from "../route-context.ts";
 
 /**
@@ -19,5 +19,5 @@ export async function healthRoute(context: RouteContext): Promise<Response> {
 
 /** `GET /server/ping`: Directus's liveness probe. */
 export async function pingRoute(): Promise<Response> {
-  return new Response("pong", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return textResponse(200, "pong");
 }
