@@ -5,6 +5,7 @@ import { param, prepareQuery } from "./prepared-query.ts";
 import { createRotation } from "./rotate-refresh-token.ts";
 import { changedRows, sessionColumns, toRefreshTokenRecord, toSessionRecord } from "./row-mappers.ts";
 import type { SqlDialect } from "./sql-dialect.ts";
+import { createRowReader } from "./sqlite-sync-runner.ts";
 
 /** The session and refresh-token half of the {@link Store} port. */
 export type SessionStore = Pick<
@@ -62,6 +63,7 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
       .compile(),
   );
   const rotate = createRotation(db, dialect);
+  const read = createRowReader(db);
 
   return {
     async insertSession(session, token) {
@@ -71,11 +73,11 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
       });
     },
     async findRefreshToken(hash) {
-      const row = (await db.executeQuery(findToken({ hash }))).rows[0];
+      const row = (await read(findToken({ hash })))[0];
       return row === undefined ? null : toRefreshTokenRecord(row);
     },
     async findSession(id) {
-      const row = (await db.executeQuery(findSession({ id }))).rows[0];
+      const row = (await read(findSession({ id })))[0];
       return row === undefined ? null : toSessionRecord(row);
     },
     rotateRefreshToken: rotate,

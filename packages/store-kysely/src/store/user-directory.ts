@@ -3,6 +3,7 @@ import { type Kysely, sql, type Updateable } from "kysely";
 import type { TesseraDatabase, UsersTable } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { toUserRecord } from "./row-mappers.ts";
+import { createRowReader } from "./sqlite-sync-runner.ts";
 import { isUniqueViolation } from "./store-faults.ts";
 
 const patchRow = (patch: UserPatch): Updateable<UsersTable> => {
@@ -24,8 +25,9 @@ export function createSqlUserDirectory(db: Kysely<TesseraDatabase>): UserDirecto
   const byEmail = prepareQuery<Parameters<typeof toUserRecord>[0], { email: string }>(
     db.selectFrom("users").selectAll().where(sql<string>`lower(email)`, "=", param<string>("email")).compile(),
   );
+  const read = createRowReader(db);
   const findUserById: UserDirectory["findUserById"] = async (id) => {
-    const row = (await db.executeQuery(byId({ id }))).rows[0];
+    const row = (await read(byId({ id })))[0];
     return row === undefined ? null : toUserRecord(row);
   };
   return {
