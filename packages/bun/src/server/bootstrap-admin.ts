@@ -12,6 +12,8 @@ export async function bootstrapAdmin(tessera: Tessera, email: string, password: 
   if ((await tessera.listUsers()).length > 0) return { created: false };
   const chosen = password ?? encodeBase64url(webRandom.bytes(18));
   const outcome = await tessera.createUser({ email, password: chosen, role: "admin" });
+  // Two instances starting together on a fresh database both saw no users; the one that lost the insert carries on.
+  if (!outcome.ok && outcome.reason === "email_taken") return { created: false };
   if (!outcome.ok) throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD: could not create the first admin: ${outcome.message}`);
   return { created: true, email: outcome.value.email, generatedPassword: password === null ? chosen : null };
 }
