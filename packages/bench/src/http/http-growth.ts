@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { median } from "../harness/statistics.ts";
 import type { RuntimeName } from "../runtime.ts";
 import { createTokenPool, type HttpFigure, type HttpOptions, httpScenarios, runScenario, toHttpFigure } from "./http-group.ts";
@@ -45,8 +46,11 @@ export async function runHttpGrowth(runtime: RuntimeName, options: HttpOptions, 
   const servers: RunningServer[] = [];
   const memory: MemoryFigure[] = [];
   try {
-    // Seeding a million rows takes a while (allow ten minutes); both servers seed at once, startup is not measured.
-    const started = await Promise.allSettled(sizes.map((size) => startServer(runtime, { ...base, seedSessions: size }, 600_000)));
+    // Each file is seeded by a process of its own that then exits (allow ten minutes for a million rows),
+    // so that the server's RSS is that of a server opening a big database, not what the bulk load left behind.
+    const files = sizes.map((size) => join(options.workDir, `growth-${runtime}-${size}.db`));
+    await Promise.all(sizes.map(async (size, i) => (await startServer(runtime, { ...base, kind: "seed", seedSessions: size, sqlitePath: files[i] as string }, 600_000)).stop()));
+    const started = await Promise.allSettled(files.map((sqlitePath) => startServer(runtime, { ...base, sqlitePath }, 60_000)));
     for (const result of started) if (result.status === "fulfilled") servers.push(result.value);
     const failure = started.find((s) => s.status === "rejected");
     if (failure !== undefined) throw failure.reason;

@@ -1,7 +1,12 @@
 /** What a benchmark server process is told to serve (passed as JSON on its command line). */
 export interface ServerConfig {
-  /** `bare`: a hello-world server, the ceiling; `tessera`: the fetch handler on the runtime's adapter. */
-  readonly kind: "bare" | "tessera";
+  /**
+   * `bare`: a hello-world server, the ceiling; `tessera`: the fetch handler on
+   * the runtime's adapter; `seed`: store `seedSessions` sessions in
+   * `sqlitePath`, print the ready line and exit (so that a server's RSS is not
+   * inflated by memory the bulk load left behind).
+   */
+  readonly kind: "bare" | "tessera" | "seed";
   readonly store: "memory" | "sqlite";
   readonly binding: "session" | "stateless";
   /** The crypto port: `bun` (Bun.CryptoHasher, Bun only) or `node` (node:crypto). */
@@ -11,6 +16,8 @@ export interface ServerConfig {
   /** Logins whose refresh tokens are written to `tokensFile`, one chain per wrk connection. */
   readonly refreshChains: number;
   readonly workDir: string;
+  /** A SQLite file to use instead of a fresh one (a file seeded beforehand). */
+  readonly sqlitePath?: string;
 }
 
 /** What a server prints, as one JSON line, once it listens. */

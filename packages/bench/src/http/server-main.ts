@@ -8,7 +8,7 @@ import { createFetchHandler } from "@tessera/fetch";
 import { createNodeCrypto } from "@tessera/node";
 import { createBenchKit } from "../fixtures/bench-kit.ts";
 import type { OpenedStore } from "../fixtures/bench-stores.ts";
-import { benchStores } from "../fixtures/bench-stores.ts";
+import { benchStores, openSqliteFile } from "../fixtures/bench-stores.ts";
 import { seedSessions } from "../fixtures/seed-sessions.ts";
 import { currentRuntime } from "../runtime.ts";
 import { listen } from "./listen.ts";
@@ -21,6 +21,7 @@ async function cryptoPort(name: ServerConfig["crypto"]): Promise<CryptoPort> {
 }
 
 async function openStore(config: ServerConfig): Promise<OpenedStore> {
+  if (config.sqlitePath !== undefined) return openSqliteFile(config.sqlitePath);
   const { stores, unavailable } = await benchStores(config.workDir, null, `server-${process.pid}`);
   const chosen = stores.find((s) => s.name === config.store);
   if (chosen === undefined) throw new Error(`store ${config.store} not available: ${unavailable.map((u) => u.why).join("; ")}`);
@@ -31,6 +32,10 @@ async function ready(config: ServerConfig): Promise<ServerReady> {
   if (config.kind === "bare") return { port: await listen(null), accessToken: "", staticToken: "", tokensFile: null, rss: process.memoryUsage().rss };
   const opened = await openStore(config);
   if (config.seedSessions > 0) await seedSessions(opened, config.seedSessions);
+  if (config.kind === "seed") {
+    await opened.close();
+    return { port: 0, accessToken: "", staticToken: "", tokensFile: null, rss: process.memoryUsage().rss };
+  }
   const kit = await createBenchKit({
     crypto: await cryptoPort(config.crypto),
     store: opened.store,
@@ -52,3 +57,4 @@ async function ready(config: ServerConfig): Promise<ServerReady> {
 
 const config = JSON.parse(process.argv[2] ?? "{}") as ServerConfig;
 process.stdout.write(`${readyMarker}${JSON.stringify(await ready(config))}\n`);
+if (config.kind === "seed") process.exit(0);
