@@ -6,8 +6,16 @@ import type { HmacKey } from "./keyring.ts";
 
 /** The compact JWS header for a key; fixed member order so equal inputs give equal bytes. */
 export function encodeJwtHeader(key: HmacKey): string {
-  return encodeBase64url(encodeUtf8(JSON.stringify({ alg: key.alg, typ: "JWT", kid: key.kid })));
+  let header = headers.get(key);
+  if (header === undefined) {
+    header = encodeBase64url(encodeUtf8(JSON.stringify({ alg: key.alg, typ: "JWT", kid: key.kid })));
+    headers.set(key, header);
+  }
+  return header;
 }
+
+// A key's header never changes: encode it once.
+const headers = new WeakMap<HmacKey, string>();
 
 /**
  * Signs access-token claims as an HS256 JWT.
@@ -18,6 +26,7 @@ export function encodeJwtHeader(key: HmacKey): string {
 export async function encodeAccessToken(claims: AccessClaims, key: HmacKey, crypto: CryptoPort): Promise<string> {
   const body = { id: claims.id, role: claims.role, sub: claims.sub, sid: claims.sid, iat: claims.iat, exp: claims.exp, iss: claims.iss };
   const signingInput = `${encodeJwtHeader(key)}.${encodeBase64url(encodeUtf8(JSON.stringify(body)))}`;
-  const signature = await crypto.hmacSha256(key.secret, encodeUtf8(signingInput));
+  const mac = crypto.hmacSha256(key.secret, encodeUtf8(signingInput));
+  const signature = mac instanceof Promise ? await mac : mac;
   return `${signingInput}.${encodeBase64url(signature)}`;
 }

@@ -3,6 +3,7 @@ import { fail, type Outcome, succeed } from "../outcome.ts";
 import { hashSecret } from "../tokens/refresh-token.ts";
 import { verifyStaticTokenChecksum, verifyStaticTokenShape } from "../tokens/static-token.ts";
 import type { ServiceContext } from "./context.ts";
+import { type PublicUser, toPublicUser } from "./users.ts";
 
 /** Who a request acts for, and through which kind of token. */
 export interface Principal {
@@ -11,6 +12,8 @@ export interface Principal {
   /** The session of an access token; null for a static token. */
   readonly sessionId: string | null;
   readonly via: "access" | "static";
+  /** The user as looked up while verifying (session binding and static tokens); absent in stateless binding. */
+  readonly user?: PublicUser;
 }
 
 /**
@@ -30,7 +33,8 @@ export async function verifyAccessToken(ctx: ServiceContext, token: string): Pro
     const [session, user] = await Promise.all([ctx.store.findSession(claims.sid), ctx.users.findUserById(claims.sub)]);
     const bindingRejection = ctx.decisions.decideAccessBinding(claims, { session, user }, now);
     if (bindingRejection !== null) return fail("INVALID_TOKEN", bindingRejection);
-    return succeed({ userId: claims.sub, role: user?.role ?? claims.role, sessionId: claims.sid, via: "access" });
+    if (user === null) return fail("INVALID_TOKEN", "user_inactive");
+    return succeed({ userId: claims.sub, role: user.role, sessionId: claims.sid, via: "access", user: toPublicUser(user) });
   }
   return succeed({ userId: claims.sub, role: claims.role, sessionId: claims.sid, via: "access" });
 }
@@ -51,7 +55,7 @@ export async function verifyStaticToken(ctx: ServiceContext, token: string): Pro
   if (record.lastUsedAt === null || now - record.lastUsedAt >= ctx.policy.staticTokenTouchMs) {
     await ctx.store.touchStaticToken(hash, now);
   }
-  return succeed({ userId: user.id, role: user.role, sessionId: null, via: "static" });
+  return succeed({ userId: user.id, role: user.role, sessionId: null, via: "static", user: toPublicUser(user) });
 }
 
 /** Verifies a bearer token of either kind: `tsk_…` as a static token, anything else as an access token. */

@@ -1,18 +1,52 @@
-import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
-
-const base64urlPattern = /^[A-Za-z0-9_-]*$/;
+import { encodeBase64urlNoPadding } from "@oslojs/encoding";
 
 /** Unpadded base64url, as JWTs and Tessera's tokens use. */
 export function encodeBase64url(bytes: Uint8Array): string {
   return encodeBase64urlNoPadding(bytes);
 }
 
-/** Decodes unpadded base64url; null for any other alphabet or a bad length. */
+// Decoding sits on every token verification. @oslojs/encoding's decoder looks
+// each character up in a string-keyed object: 16.5 µs on Bun and 29 µs on
+// Node for a JWT payload, against 1.0 and 3.1 µs with this table (measured by
+// the bench). The encoder stays @oslojs's. An encoding, not a crypto primitive.
+const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const values = new Int16Array(128).fill(-1);
+for (let i = 0; i < alphabet.length; i++) values[alphabet.charCodeAt(i)] = i;
+
+function valueAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code < 128 ? values[code]! : -1;
+}
+
+/**
+ * Decodes unpadded base64url; null for any other character, a length that
+ * cannot be base64 (n % 4 === 1) or non-zero trailing bits (a non-canonical
+ * encoding, which would let two strings decode to the same bytes).
+ */
 export function decodeBase64url(text: string): Uint8Array | null {
-  if (!base64urlPattern.test(text) || text.length % 4 === 1) return null;
-  try {
-    return decodeBase64urlIgnorePadding(text);
-  } catch {
-    return null;
+  const length = text.length;
+  const remainder = length % 4;
+  if (remainder === 1) return null;
+  const out = new Uint8Array(Math.floor(length / 4) * 3 + (remainder === 0 ? 0 : remainder - 1));
+  let o = 0;
+  let i = 0;
+  for (; i + 4 <= length; i += 4) {
+    const a = valueAt(text, i), b = valueAt(text, i + 1), c = valueAt(text, i + 2), d = valueAt(text, i + 3);
+    if ((a | b | c | d) < 0) return null;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 0xff;
+    out[o++] = n & 0xff;
   }
+  if (remainder === 2) {
+    const a = valueAt(text, i), b = valueAt(text, i + 1);
+    if ((a | b) < 0 || (b & 0x0f) !== 0) return null;
+    out[o] = (a << 2) | (b >> 4);
+  } else if (remainder === 3) {
+    const a = valueAt(text, i), b = valueAt(text, i + 1), c = valueAt(text, i + 2);
+    if ((a | b | c) < 0 || (c & 0x03) !== 0) return null;
+    out[o++] = (a << 2) | (b >> 4);
+    out[o] = ((b & 0x0f) << 4) | (c >> 2);
+  }
+  return out;
 }

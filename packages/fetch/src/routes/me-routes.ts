@@ -8,7 +8,8 @@ const gone = { status: 401, code: "INVALID_TOKEN", reason: "user_inactive", mess
 
 /** `GET /users/me`: the caller, without the password hash. */
 export async function getMeRoute(context: AuthenticatedContext): Promise<Response> {
-  const user = await context.tessera.getUser(context.principal.userId);
+  // Session binding and static tokens looked the user up while verifying; stateless binding did not.
+  const user = context.principal.user ?? (await context.tessera.getUser(context.principal.userId));
   return user === null ? refusalResponse(gone) : dataResponse(user);
 }
 
