@@ -25,6 +25,9 @@ test("kill -9 of the reference server under mixed load loses nothing it returned
     const running = users.map((user, i) => runMixedClient(stand.url, user, `127.0.0.${30 + i}`, () => killed));
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     stand.server.child.kill("SIGKILL");
+    // Only once the server is gone do the clients stop: a request answered between the signal and the death must
+    // not end a loop "early"; every loop ends on a refused connection instead.
+    await stand.server.exited;
     killed = true;
     const records = await Promise.all(running);
     assert.equal(await stand.server.exited, null, "the server died of the signal");
