@@ -64,17 +64,22 @@ export function planRotation(
     sessionId: session.id,
     rotatedAt: now,
     rotationNonce: draw.nonce,
-    successor: {
-      hash: draw.successorHash,
-      sessionId: session.id,
-      userId: token.userId,
-      state: "live",
-      issuedAt: now,
-      expiresAt: refreshExpiry(now, session, policy),
-      rotatedAt: null,
-      rotationNonce: null,
-      successorHash: null,
-    },
+    successor: liveToken(draw.successorHash, session, now, policy),
+  };
+}
+
+/** A refresh token issued now in a session: live, with a full TTL capped by the session's hard end. */
+function liveToken(hash: string, session: SessionRecord, now: number, policy: Policy): RefreshTokenRecord {
+  return {
+    hash,
+    sessionId: session.id,
+    userId: session.userId,
+    state: "live",
+    issuedAt: now,
+    expiresAt: refreshExpiry(now, session, policy),
+    rotatedAt: null,
+    rotationNonce: null,
+    successorHash: null,
   };
 }
 
@@ -97,16 +102,5 @@ export function planSession(
     ip: client.ip,
     userAgent: client.userAgent,
   };
-  const token: RefreshTokenRecord = {
-    hash: draw.tokenHash,
-    sessionId: session.id,
-    userId: user.id,
-    state: "live",
-    issuedAt: now,
-    expiresAt: refreshExpiry(now, session, policy),
-    rotatedAt: null,
-    rotationNonce: null,
-    successorHash: null,
-  };
-  return { session, token };
+  return { session, token: liveToken(draw.tokenHash, session, now, policy) };
 }

@@ -11,9 +11,12 @@ import { issuePair, type TokenPair } from "./issue-access-token.ts";
 export async function loadRefreshRecords(ctx: ServiceContext, hash: string): Promise<RefreshRecords> {
   const token = await ctx.store.findRefreshToken(hash);
   if (token === null) return { token, session: null, successor: null, user: null };
-  const session = await ctx.store.findSession(token.sessionId);
-  const successor = token.successorHash === null ? null : await ctx.store.findRefreshToken(token.successorHash);
-  const user = await ctx.users.findUserById(token.userId);
+  // Independent reads: on PostgreSQL they overlap instead of costing three round trips in a row.
+  const [session, successor, user] = await Promise.all([
+    ctx.store.findSession(token.sessionId),
+    token.successorHash === null ? null : ctx.store.findRefreshToken(token.successorHash),
+    ctx.users.findUserById(token.userId),
+  ]);
   return { token, session, successor, user };
 }
 
