@@ -1,3 +1,4 @@
+import { adminRole } from "@tessera/core";
 import type { CookieSettings } from "./cookies.ts";
 import type { CorsOptions } from "./cors.ts";
 
@@ -67,7 +68,7 @@ export function resolveOptions(options: FetchHandlerOptions): ResolvedOptions {
     refreshCookie: resolveCookie("refreshCookie", options.refreshCookie, "tessera_refresh_token", "/auth"),
     sessionCookie: resolveCookie("sessionCookie", options.sessionCookie, "tessera_session_token", "/"),
     cors: options.cors ?? null,
-    adminRole: options.adminRole ?? "admin",
+    adminRole: options.adminRole ?? adminRole,
     ping: options.ping ?? null,
     onError: options.onError ?? (() => {}),
     now: options.now ?? (() => Date.now()),

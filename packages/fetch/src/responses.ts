@@ -36,9 +36,7 @@ export function textResponse(status: number, text: string): Response {
 export function materializeBody(response: Response): Response {
   const text = bodies.get(response);
   if (text === undefined || text === "") return response;
-  const full = new Response(text, { status: response.status, headers: response.headers });
-  bodies.set(full, text);
-  return full;
+  return new Response(text, { status: response.status, headers: response.headers });
 }
 
 /** Directus's success envelope: `{"data": ...}`. */

@@ -1,9 +1,8 @@
 import { extractAccessToken } from "./extract-access-token.ts";
-import { type Refusal, refusalOf } from "./refusal.ts";
+import { requireRole } from "@tessera/core";
+import { refusalOf } from "./refusal.ts";
 import { refusalResponse } from "./responses.ts";
 import type { AuthenticatedContext, RouteContext, RouteHandler } from "./route-context.ts";
-
-const forbidden: Refusal = { status: 403, code: "FORBIDDEN", reason: "forbidden", message: "You don't have permission to access this: it needs the admin role." };
 
 /** Wraps a route that needs a verified access or static token. */
 export function withPrincipal(route: (context: AuthenticatedContext) => Promise<Response>): RouteHandler {
@@ -21,5 +20,8 @@ export function withPrincipal(route: (context: AuthenticatedContext) => Promise<
 
 /** Wraps a route that needs a token of a user whose role is the admin role (others get 403). */
 export function withAdmin(route: (context: AuthenticatedContext) => Promise<Response>): RouteHandler {
-  return withPrincipal(async (context) => (context.principal.role === context.options.adminRole ? route(context) : refusalResponse(forbidden)));
+  return withPrincipal(async (context) => {
+    const allowed = requireRole(context.principal, context.options.adminRole);
+    return allowed.ok ? route(context) : refusalResponse(refusalOf(allowed));
+  });
 }

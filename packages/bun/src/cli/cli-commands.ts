@@ -1,4 +1,4 @@
-import { encodeBase64url, type PublicUser } from "@tessera/core";
+import { encodeBase64url, normalizeEmail, type PublicUser, toPublicUser } from "@tessera/core";
 import { webRandom } from "@tessera/core/platform";
 import type { OpenedTessera } from "../server/open-tessera.ts";
 
@@ -21,8 +21,8 @@ export const usage = (...lines: string[]): CommandResult => ({ exitCode: 2, line
 
 async function findUser(opened: OpenedTessera, email: string | undefined): Promise<PublicUser | string> {
   if (email === undefined) return "missing <email>";
-  const user = (await opened.tessera.listUsers()).find((u) => u.email === email.trim().toLowerCase());
-  return user ?? `no user with email ${email}`;
+  const user = await opened.store.findUserByEmail(normalizeEmail(email));
+  return user === null ? `no user with email ${email}` : toPublicUser(user);
 }
 
 const option = (args: Args, name: string): string | undefined => {

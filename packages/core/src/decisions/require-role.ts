@@ -11,5 +11,5 @@ export const adminRole = "admin";
  * const allowed = requireRole(principal); // FORBIDDEN unless principal.role === "admin"
  */
 export function requireRole(principal: Principal, role: string = adminRole): Outcome<Principal> {
-  return principal.role === role ? succeed(principal) : fail("FORBIDDEN", "forbidden");
+  return principal.role === role ? succeed(principal) : fail("FORBIDDEN", "forbidden", `You don't have permission to access this: it needs the ${role} role.`);
 }

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { toStaticTokenRecord } from "./row-mappers.ts";
+import { createRowReader } from "./sqlite-sync-runner.ts";
 
 /** The static-token half of the {@link Store} port. */
 export type StaticTokenStore = Pick<Store, "putStaticToken" | "findStaticToken" | "deleteStaticToken" | "touchStaticToken">;
@@ -15,6 +16,8 @@ export function createStaticTokenStore(db: Kysely<TesseraDatabase>): StaticToken
   const touch = prepareQuery<never, { hash: string; at: number }>(
     db.updateTable("static_tokens").set({ last_used_at: param("at") }).where("hash", "=", param("hash")).compile(),
   );
+  // On every request that carries a static token: straight to the cached statement, like the other token look-ups.
+  const read = createRowReader(db);
   return {
     async putStaticToken(record) {
       const row = { user_id: record.userId, hash: record.hash, created_at: record.createdAt, last_used_at: record.lastUsedAt };
@@ -25,7 +28,7 @@ export function createStaticTokenStore(db: Kysely<TesseraDatabase>): StaticToken
         .execute();
     },
     async findStaticToken(hash) {
-      const row = (await db.executeQuery(find({ hash }))).rows[0];
+      const row = (await read(find({ hash })))[0];
       return row === undefined ? null : toStaticTokenRecord(row);
     },
     async deleteStaticToken(userId) {
