@@ -45,6 +45,8 @@ test("500 fuzzed requests over a socket to the node:http adapter: never a 5xx or
       { runs: fuzzRuns(500), timeoutMs: 12_000, bodilessHead: true },
     );
     assert.ok(report.cases >= 500);
+    // Over a socket the runtime's own parser may close a malformed request first; most cases must still reach Tessera.
+    assert.ok(report.handled >= report.cases * 0.8, `only ${report.handled} of ${report.cases} cases reached the handler`);
     assert.deepEqual(stand.faults, []);
     const login = await loopbackRequest(`${url}/auth/login`, { method: "POST", body: { email: "witness@example.com", password: "witness-password" } });
     assert.equal(login.status, 200, login.text);

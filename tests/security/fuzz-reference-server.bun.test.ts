@@ -44,6 +44,8 @@ test("500 fuzzed requests over a socket to the reference server: never a 5xx or 
       { runs: fuzzRuns(500), timeoutMs: 12_000, bodilessHead: true },
     );
     assert.ok(report.cases >= 500);
+    // Over a socket the runtime's own parser may close a malformed request first; most cases must still reach Tessera.
+    assert.ok(report.handled >= report.cases * 0.8, `only ${report.handled} of ${report.cases} cases reached the handler`);
     // The fuzzer's logins came from 127.0.0.1; the witness logs in from another address, so rate limiting cannot mask a broken server.
     const pair = await stand.login("witness@example.com", "witness-password", "127.0.0.44");
     assert.equal((await stand.call("GET", "/users/me", { token: pair.access_token })).status, 200);

@@ -36,15 +36,19 @@ test("2,000 fuzzed requests to the fetch handler: never a 5xx, always the error 
   const pool = await poolFor(stand);
   const addresses = ["198.51.100.7", "198.51.100.8", "2001:db8::1"];
   let sent = 0;
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
   const report = await runFuzz(
     "fetch handler",
     fuzzRequestArbitrary(pool, { maxHeaderChars: 100_000, maxBodyChars: 100_000 }),
     async (request) => readReply(await stand.handler(toRequest(request), { clientAddress: addresses[sent++ % addresses.length] ?? null })),
     { runs: fuzzRuns(2_000), timeoutMs: 10_000, bodilessHead: false },
   );
+  // In process nothing stands between the request and the handler: every case must have been checked.
+  assert.equal(report.handled, report.cases, `${report.cases - report.handled} cases were not answered by the handler`);
   assert.ok(report.cases >= 2_000, `ran ${report.cases} cases`);
   assert.deepEqual(stand.faults, [], "the handler reported no unexpected fault");
   assert.equal(({} as Record<string, unknown>)["role"], undefined, "no body polluted Object.prototype");
+  assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), prototypeBefore, "no body added anything to Object.prototype");
   const login = await stand.call("POST", "/auth/login", { body: { email: "witness@example.com", password: "witness-password" }, clientAddress: "192.0.2.200" });
   assert.equal(login.status, 200, login.text);
   const me = await stand.call("GET", "/users/me", { token: JSON.parse(login.text).data.access_token });
