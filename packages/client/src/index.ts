@@ -8,7 +8,7 @@
  */
 export { createClient, type Client } from "./create-client.ts";
 export type { ClientAuthMode, ClientOptions, ClientRequestInit, LoginOptions, LogoutOptions } from "./client-options.ts";
-export { type AuthData, authDataFromAnswer, parseAuthData } from "./auth-data.ts";
+export { type AuthData, parseAuthData } from "./auth-data.ts";
 export { ApiError, ClientError, NetworkError, type NetworkFailure, NotLoggedInError } from "./client-errors.ts";
 export type { ClientStorage } from "./client-storage.ts";
 export { createMemoryStorage } from "./memory-storage.ts";
@@ -18,5 +18,3 @@ export { createWebLock, type LockManagerLike } from "./web-lock.ts";
 export { type BroadcastLockOptions, type ChannelLike, createBroadcastLock } from "./broadcast-lock.ts";
 export { detectRefreshLock } from "./detect-refresh-lock.ts";
 export { type FetchLike } from "./http-exchange.ts";
-export { createSingleFlight, type SingleFlight } from "./single-flight.ts";
-export { maxTimerDelayMs, refreshDelay } from "./refresh-delay.ts";
