@@ -1,4 +1,4 @@
-import { createTessera, type EventListener, parsePolicy, type Tessera } from "@tessera/core";
+import { createTessera, type EventListener, parsePolicy, type PolicyInput, type Tessera } from "@tessera/core";
 import { systemClock, webRandom } from "@tessera/core/platform";
 import { createArgon2Hasher, createNodeCrypto } from "@tessera/node";
 import { type KyselyStore, openStore } from "@tessera/store-kysely";
@@ -22,7 +22,7 @@ export interface OpenedTessera {
  */
 export async function openTessera(config: ServerConfig, onEvent?: EventListener): Promise<OpenedTessera> {
   const secret = loadServerSecret(config);
-  const policy = parsePolicy({
+  const policyInput: PolicyInput = {
     accessTokenTtl: config.accessTokenTtl,
     refreshTokenTtl: config.refreshTokenTtl,
     reuseGrace: config.reuseGrace,
@@ -31,7 +31,9 @@ export async function openTessera(config: ServerConfig, onEvent?: EventListener)
     loginFailuresPerAccountAndAddress: config.loginLimits.failuresPerAccountAndAddress,
     loginAttemptsPerAddress: config.loginLimits.attemptsPerAddress,
     loginWindow: config.loginLimits.window,
-  });
+  };
+  // Parsed here too, so that a bad value stops the start before the database is opened; the key manager needs it resolved.
+  const policy = parsePolicy(policyInput);
   const store = await openStore(config.databaseUrl);
   try {
     const keys = createKeyManager(store, secret, policy, systemClock.now);
@@ -45,16 +47,7 @@ export async function openTessera(config: ServerConfig, onEvent?: EventListener)
       rateLimiter: store,
       passwords: createArgon2Hasher(),
       keys: () => keys.keyring(),
-      policy: {
-        accessTokenTtl: policy.accessTtlMs,
-        refreshTokenTtl: policy.refreshTtlMs,
-        reuseGrace: policy.reuseGraceMs,
-        sessionMaxAge: policy.sessionMaxAgeMs,
-        clockTolerance: policy.clockToleranceMs,
-        loginFailuresPerAccountAndAddress: policy.loginFailuresPerAccountAndAddress,
-        loginAttemptsPerAddress: policy.loginAttemptsPerAddress,
-        loginWindow: policy.loginWindowMs,
-      },
+      policy: policyInput,
       ...(onEvent === undefined ? {} : { onEvent }),
     });
     const retryOnUnknownKid = (verify: Tessera["authenticate"]): Tessera["authenticate"] => async (token) => {
