@@ -53,3 +53,33 @@ test("sqlite: close() lets go of the file, so another connection can take it exc
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("sqlite: a look-up issued while a Kysely transaction holds the connection waits for it instead of reading inside it", async () => {
+  // Look-ups run at once on the connection when no one holds it; this checks
+  // the other half: a transaction that awaits between statements keeps them out.
+  const dir = mkdtempSync(join(tmpdir(), "tessera-contract-"));
+  try {
+    const store = await openStore(`sqlite:${join(dir, "tessera.db")}`);
+    try {
+      // The first look-up finds out which driver it has; the ones after it take the direct path under test.
+      assert.equal(await store.findUserById("u-tx"), null);
+      let pending: Promise<unknown> | undefined;
+      await store.db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.insertInto("users").values({ id: "u-tx", email: "tx@example.com", password_hash: "x", role: "user", status: "active", created_at: 0 }).execute();
+          pending = store.findUserById("u-tx");
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new Error("roll back");
+        })
+        .catch(() => {});
+      assert.equal(await pending, null, "the look-up saw a row of a transaction that was rolled back");
+      await store.insertUser({ id: "u-2", email: "two@example.com", passwordHash: "x", role: "user", status: "active", createdAt: 0 });
+      assert.equal((await store.findUserById("u-2"))?.email, "two@example.com");
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,8 @@
 /** A FIFO mutex for async code: `acquire` resolves with the function that releases it. */
 export interface AsyncLock {
   acquire(): Promise<() => void>;
+  /** Takes the lock at once if it is free (the release function), or null if someone holds it. */
+  tryAcquire(): (() => void) | null;
 }
 
 /**
@@ -24,6 +26,11 @@ export function createAsyncLock(): AsyncLock {
     };
   };
   return {
+    tryAcquire() {
+      if (held) return null;
+      held = true;
+      return once();
+    },
     acquire() {
       if (!held) {
         held = true;

@@ -1,13 +1,14 @@
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from "kysely";
 import type { AsyncLock } from "./async-lock.ts";
 import type { SqliteHandle, SqliteStatementHandle } from "./sqlite-handle.ts";
-import type { SqliteSyncConnection } from "./sqlite-sync.ts";
+import { notNow, type SqliteSync, type SqliteSyncConnection } from "./sqlite-sync.ts";
 
 // The hot paths run a handful of distinct statements; the cap only bounds
 // one-off SQL (migrations, ad-hoc queries) so the cache cannot grow forever.
 const statementCacheSize = 256;
 
-function createSqliteConnection(handle: SqliteHandle): SqliteSyncConnection & { close(): void } {
+function createSqliteConnection(handle: SqliteHandle, lock: AsyncLock): SqliteSyncConnection & { close(): void } {
+  let closed = false;
   const statements = new Map<string, SqliteStatementHandle>();
   const prepare = (sql: string): SqliteStatementHandle => {
     let statement = statements.get(sql);
@@ -22,12 +23,24 @@ function createSqliteConnection(handle: SqliteHandle): SqliteSyncConnection & { 
     }
     return statement;
   };
+  const sync: SqliteSync = {
+    all: <R>(query: CompiledQuery<R>) => prepare(query.sql).all(query.parameters) as R[],
+    run: (query) => Number(prepare(query.sql).run(query.parameters).changes),
+  };
   return {
-    sync: {
-      all: <R>(query: CompiledQuery<R>) => prepare(query.sql).all(query.parameters) as R[],
-      run: (query) => Number(prepare(query.sql).run(query.parameters).changes),
+    sync,
+    tryNow(work) {
+      if (closed) return notNow;
+      const release = lock.tryAcquire();
+      if (release === null) return notNow;
+      try {
+        return work(sync);
+      } finally {
+        release();
+      }
     },
     close() {
+      closed = true;
       for (const statement of statements.values()) statement.finalize();
       statements.clear();
       handle.close();
@@ -60,7 +73,7 @@ export function createSqliteDriver(open: () => Promise<SqliteHandle>, lock: Asyn
   };
   return {
     async init() {
-      connection = createSqliteConnection(await open());
+      connection = createSqliteConnection(await open(), lock);
     },
     async acquireConnection() {
       if (connection === undefined) throw new Error("the SQLite driver was not initialised");

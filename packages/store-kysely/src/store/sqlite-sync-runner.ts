@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from "kysely";
-import { hasSqliteSync, type SqliteSync, type SqliteSyncConnection } from "../sqlite/sqlite-sync.ts";
+import { hasSqliteSync, notNow, type SqliteSync, type SqliteSyncConnection } from "../sqlite/sqlite-sync.ts";
 import { detectSqlDialect } from "./sql-dialect.ts";
 
 const begin = CompiledQuery.raw("begin immediate");
@@ -13,14 +13,21 @@ const rollback = CompiledQuery.raw("rollback");
  */
 export type SqliteSyncRunner = <T>(work: (sqlite: SqliteSync) => T, fallback: () => Promise<T>) => Promise<T>;
 
-/** Builds the {@link SqliteSyncRunner} of a Kysely instance; the first call finds out which driver it has. */
+/**
+ * Builds the {@link SqliteSyncRunner} of a Kysely instance; the first call
+ * finds out which driver it has. The work runs at once when the file's lock is
+ * free ({@link SqliteSyncConnection.tryNow}), and waits its turn through
+ * Kysely's connection provider otherwise.
+ */
 export function createSqliteSyncRunner(db: Kysely<any>): SqliteSyncRunner {
   const executor = db.getExecutor();
-  let available: boolean | undefined;
+  let connection: SqliteSyncConnection | null | undefined;
   return async (work, fallback) => {
-    available ??= await executor.provideConnection(async (connection) => hasSqliteSync(connection));
-    if (!available) return fallback();
-    return executor.provideConnection(async (connection) => work((connection as SqliteSyncConnection).sync));
+    connection ??= await executor.provideConnection(async (found) => (hasSqliteSync(found) ? found : null));
+    if (connection === null) return fallback();
+    const result = connection.tryNow(work);
+    if (result !== notNow) return result;
+    return executor.provideConnection(async (held) => work((held as SqliteSyncConnection).sync));
   };
 }
 
