@@ -27,6 +27,12 @@ export function serve(handler: FetchHandler, options: ServeOptions = {}): Bun.Se
     hostname: options.hostname ?? "0.0.0.0",
     maxRequestBodySize: options.maxRequestBodySize ?? 1024 * 1024,
     idleTimeout: options.idleTimeout ?? 30,
-    fetch: (request, server) => handler(request, { clientAddress: server.requestIP(request)?.address ?? null }),
+    // A getter: the address is looked up only by the routes that use it (login).
+    fetch: (request, server) =>
+      handler(request, {
+        get clientAddress() {
+          return server.requestIP(request)?.address ?? null;
+        },
+      }),
   });
 }

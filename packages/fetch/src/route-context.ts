@@ -7,7 +7,8 @@ export interface RouteContext {
   readonly url: URL;
   /** Path parameters, e.g. `id` of `/users/:id`. */
   readonly params: Readonly<Record<string, string>>;
-  readonly clientAddress: string | null;
+  /** The client's address, read from the adapter only when a route asks (login does). */
+  readonly clientAddress: () => string | null;
   readonly tessera: Tessera;
   readonly options: ResolvedOptions;
 }

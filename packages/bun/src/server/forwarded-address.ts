@@ -14,5 +14,10 @@ export function lastForwardedAddress(header: string | null): string | null {
  * proxy appended (earlier entries are whatever the client claimed).
  */
 export function withForwardedAddress(handler: FetchHandler): FetchHandler {
-  return (request, info) => handler(request, { clientAddress: lastForwardedAddress(request.headers.get("x-forwarded-for")) ?? info?.clientAddress ?? null });
+  return (request, info) =>
+    handler(request, {
+      get clientAddress() {
+        return lastForwardedAddress(request.headers.get("x-forwarded-for")) ?? info?.clientAddress ?? null;
+      },
+    });
 }
