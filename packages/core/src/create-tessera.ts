@@ -9,6 +9,7 @@ import type { CryptoPort } from "./ports/crypto.ts";
 import type { PasswordHasher } from "./ports/password-hasher.ts";
 import type { Random } from "./ports/random.ts";
 import type { RateLimiter } from "./ports/rate-limiter.ts";
+import { combinedReadsOf } from "./ports/combined-reads.ts";
 import type { Store } from "./ports/store.ts";
 import type { UserDirectory } from "./ports/user-directory.ts";
 import { type Principal, authenticate, verifyAccessToken, verifyStaticToken } from "./service/authenticate.ts";
@@ -83,6 +84,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     crypto: options.crypto,
     store: options.store,
     users: options.users,
+    combinedReads: combinedReadsOf(options.store, options.users),
     passwords: options.passwords,
     rateLimiter: options.rateLimiter ?? createMemoryRateLimiter(),
     policy: parsePolicy(options.policy),

@@ -1,5 +1,6 @@
 import { decodeAccessToken } from "../jwt/decode-jwt.ts";
 import { fail, type Outcome, succeed } from "../outcome.ts";
+import type { SessionAndUser } from "../ports/combined-reads.ts";
 import { hashSecret } from "../tokens/refresh-token.ts";
 import { verifyStaticTokenChecksum, verifyStaticTokenShape } from "../tokens/static-token.ts";
 import type { ServiceContext } from "./context.ts";
@@ -16,6 +17,11 @@ export interface Principal {
   readonly user?: PublicUser;
 }
 
+function findSessionAndUser(ctx: ServiceContext, sessionId: string, userId: string): Promise<SessionAndUser> {
+  if (ctx.combinedReads !== null) return ctx.combinedReads.findSessionAndUser(sessionId, userId);
+  return Promise.all([ctx.store.findSession(sessionId), ctx.users.findUserById(userId)]).then(([session, user]) => ({ session, user }));
+}
+
 /**
  * Verifies an access token (rule 6): known `kid`, its configured algorithm, a
  * valid signature, `now < exp`, and in session binding a live session of an
@@ -30,7 +36,7 @@ export async function verifyAccessToken(ctx: ServiceContext, token: string): Pro
   if (claimsRejection === "expired") return fail("TOKEN_EXPIRED", "expired");
   if (claimsRejection !== null) return fail("INVALID_TOKEN", claimsRejection);
   if (ctx.policy.accessBinding === "session") {
-    const [session, user] = await Promise.all([ctx.store.findSession(claims.sid), ctx.users.findUserById(claims.sub)]);
+    const { session, user } = await findSessionAndUser(ctx, claims.sid, claims.sub);
     const bindingRejection = ctx.decisions.decideAccessBinding(claims, { session, user }, now);
     if (bindingRejection !== null) return fail("INVALID_TOKEN", bindingRejection);
     if (user === null) return fail("INVALID_TOKEN", "user_inactive");

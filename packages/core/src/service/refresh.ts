@@ -9,6 +9,7 @@ import { issuePair, type TokenPair } from "./issue-access-token.ts";
 
 /** Loads every record the refresh decision needs. */
 export async function loadRefreshRecords(ctx: ServiceContext, hash: string): Promise<RefreshRecords> {
+  if (ctx.combinedReads !== null) return ctx.combinedReads.findRefreshRecords(hash);
   const token = await ctx.store.findRefreshToken(hash);
   if (token === null) return { token, session: null, successor: null, user: null };
   // Independent reads: on PostgreSQL they overlap instead of costing three round trips in a row.
