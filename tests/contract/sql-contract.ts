@@ -1,12 +1,46 @@
 import assert from "node:assert/strict";
 import type { KyselyStore } from "@tessera/store-kysely";
-import { makeRotation, makeSession, makeToken, t0 } from "./fixtures.ts";
+import { makeRotation, makeSession, makeToken, makeUser, t0 } from "./fixtures.ts";
 import type { Register } from "./store-contract.ts";
 
 const day = 86_400_000;
 
 /** What only the SQL store offers: a second connection, prune, signing keys, ping, faults. */
 export function registerSqlTests(register: Register): void {
+  register("the combined reads return what the separate look-ups return, for every shape of refresh", async ({ sql }) => {
+    const store = sql as KyselyStore;
+    const ada = makeUser("u1", "ada@example.com");
+    await store.insertUser(ada);
+    const session = makeSession("s1", "u1");
+    const first = makeToken("h1", session);
+    await store.insertSession(session, first);
+    const separate = async (hash: string) => {
+      const token = await store.findRefreshToken(hash);
+      if (token === null) return { token, session: null, successor: null, user: null };
+      const successor = token.successorHash === null ? null : await store.findRefreshToken(token.successorHash);
+      return { token, session: await store.findSession(token.sessionId), successor, user: await store.findUserById(token.userId) };
+    };
+    const live = await store.findRefreshRecords("h1");
+    assert.deepEqual(live, await separate("h1"));
+    assert.equal(live.user?.email, "ada@example.com");
+    assert.equal(live.successor, null);
+    assert.equal(await store.rotateRefreshToken(makeRotation(first, "h2")), true);
+    const rotated = await store.findRefreshRecords("h1");
+    assert.deepEqual(rotated, await separate("h1"));
+    assert.equal(rotated.successor?.hash, "h2");
+    assert.deepEqual(await store.findRefreshRecords("nope"), { token: null, session: null, successor: null, user: null });
+    // A token whose user is gone: the token and session come back, the user does not.
+    const orphan = makeSession("s2", "u-gone");
+    await store.insertSession(orphan, makeToken("h3", orphan));
+    assert.deepEqual(await store.findRefreshRecords("h3"), await separate("h3"));
+    assert.equal((await store.findRefreshRecords("h3")).user, null);
+
+    assert.deepEqual(await store.findSessionAndUser("s1", "u1"), { session: await store.findSession("s1"), user: await store.findUserById("u1") });
+    assert.equal((await store.findSessionAndUser("s1", "u1")).session?.lastRefreshedAt, t0 + 1000);
+    assert.deepEqual(await store.findSessionAndUser("s-none", "u1"), { session: null, user: ada });
+    assert.deepEqual(await store.findSessionAndUser("s1", "u-none"), { session: await store.findSession("s1"), user: null });
+  });
+
   register("rotations racing through two connections to one database: exactly one wins", async ({ sql, openSecond }) => {
     const [store, second] = [sql as KyselyStore, await (openSecond as () => Promise<KyselyStore>)()];
     try {

@@ -1,6 +1,7 @@
-import type { RateLimiter, Store, UserDirectory } from "@tessera/core";
+import type { CombinedReads, RateLimiter, Store, UserDirectory } from "@tessera/core";
 import { type Kysely, sql } from "kysely";
 import { createPrune, type PruneOptions } from "./store/prune.ts";
+import { createRecordLookUps } from "./store/record-look-ups.ts";
 import { createSessionStore } from "./store/session-store.ts";
 import { createSigningKeyStore, type SigningKeyStore } from "./store/signing-keys.ts";
 import { createSqlRateLimiter } from "./store/sql-rate-limiter.ts";
@@ -11,7 +12,7 @@ import { createSqlUserDirectory } from "./store/user-directory.ts";
 import type { TesseraDatabase } from "./tessera-database.ts";
 
 /** The SQL store: the core's Store, UserDirectory and RateLimiter ports, plus upkeep. */
-export interface KyselyStore extends Store, UserDirectory, RateLimiter, SigningKeyStore {
+export interface KyselyStore extends Store, UserDirectory, CombinedReads, RateLimiter, SigningKeyStore {
   readonly db: Kysely<TesseraDatabase>;
   readonly dialect: SqlDialect;
   /** Deletes expired and revoked sessions (with their tokens), rotated tokens past use, stale rate-limit windows, in batches. */
@@ -36,10 +37,13 @@ type Methods = Omit<KyselyStore, "db" | "dialect">;
  * const tessera = createTessera({ store, users: store, rateLimiter: store, ... });
  */
 export function createKyselyStore(db: Kysely<TesseraDatabase>, dialect: SqlDialect): KyselyStore {
+  const lookUps = createRecordLookUps(db);
   const methods: Methods = {
-    ...createSessionStore(db, dialect),
+    ...createSessionStore(db, dialect, lookUps),
     ...createStaticTokenStore(db),
-    ...createSqlUserDirectory(db),
+    ...createSqlUserDirectory(db, lookUps),
+    findSessionAndUser: lookUps.findSessionAndUser,
+    findRefreshRecords: lookUps.findRefreshRecords,
     ...createSqlRateLimiter(db),
     ...createSigningKeyStore(db),
     prune: createPrune(db),

@@ -2,10 +2,10 @@ import type { RefreshTokenRecord, SessionRecord, Store } from "@tessera/core";
 import type { Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
+import type { RecordLookUps } from "./record-look-ups.ts";
 import { createRotation } from "./rotate-refresh-token.ts";
-import { changedRows, sessionColumns, toRefreshTokenRecord, toSessionRecord } from "./row-mappers.ts";
+import { changedRows, sessionColumns, toSessionRecord } from "./row-mappers.ts";
 import type { SqlDialect } from "./sql-dialect.ts";
-import { createRowReader } from "./sqlite-sync-runner.ts";
 
 /** The session and refresh-token half of the {@link Store} port. */
 export type SessionStore = Pick<
@@ -38,13 +38,7 @@ const sessionRow = (session: SessionRecord) => ({
 });
 
 /** Sessions and refresh tokens in SQL; every write that can race is a conditional update. */
-export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDialect): SessionStore {
-  const findToken = prepareQuery<Parameters<typeof toRefreshTokenRecord>[0], { hash: string }>(
-    db.selectFrom("refresh_tokens").selectAll().where("hash", "=", param("hash")).compile(),
-  );
-  const findSession = prepareQuery<Parameters<typeof toSessionRecord>[0], { id: string }>(
-    db.selectFrom("sessions").select(sessionColumns).where("id", "=", param("id")).compile(),
-  );
+export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDialect, lookUps: RecordLookUps): SessionStore {
   const revoke = prepareQuery<never, { id: string; at: number; reason: string }>(
     db.updateTable("sessions").set({ revoked_at: param("at"), revoked_reason: param("reason") }).where("id", "=", param("id")).where("revoked_at", "is", null).compile(),
   );
@@ -63,7 +57,6 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
       .compile(),
   );
   const rotate = createRotation(db, dialect);
-  const read = createRowReader(db);
 
   return {
     async insertSession(session, token) {
@@ -72,14 +65,8 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
         await trx.insertInto("refresh_tokens").values(tokenRow(token)).execute();
       });
     },
-    async findRefreshToken(hash) {
-      const row = (await read(findToken({ hash })))[0];
-      return row === undefined ? null : toRefreshTokenRecord(row);
-    },
-    async findSession(id) {
-      const row = (await read(findSession({ id })))[0];
-      return row === undefined ? null : toSessionRecord(row);
-    },
+    findRefreshToken: lookUps.findRefreshToken,
+    findSession: lookUps.findSession,
     rotateRefreshToken: rotate,
     async revokeSession(id, at, reason) {
       return changedRows(await db.executeQuery(revoke({ id, at, reason }))) === 1;

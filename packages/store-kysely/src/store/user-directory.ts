@@ -3,7 +3,7 @@ import { type Kysely, sql, type Updateable } from "kysely";
 import type { TesseraDatabase, UsersTable } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { toUserRecord } from "./row-mappers.ts";
-import { createRowReader } from "./sqlite-sync-runner.ts";
+import type { RecordLookUps } from "./record-look-ups.ts";
 import { isUniqueViolation } from "./store-faults.ts";
 
 const patchRow = (patch: UserPatch): Updateable<UsersTable> => {
@@ -20,16 +20,11 @@ const patchRow = (patch: UserPatch): Updateable<UsersTable> => {
  * unique index is on `lower(email)`, so even a writer that skipped
  * normalisation cannot create a case-variant duplicate.
  */
-export function createSqlUserDirectory(db: Kysely<TesseraDatabase>): UserDirectory {
-  const byId = prepareQuery<Parameters<typeof toUserRecord>[0], { id: string }>(db.selectFrom("users").selectAll().where("id", "=", param("id")).compile());
+export function createSqlUserDirectory(db: Kysely<TesseraDatabase>, lookUps: Pick<RecordLookUps, "findUserById">): UserDirectory {
   const byEmail = prepareQuery<Parameters<typeof toUserRecord>[0], { email: string }>(
     db.selectFrom("users").selectAll().where(sql<string>`lower(email)`, "=", param<string>("email")).compile(),
   );
-  const read = createRowReader(db);
-  const findUserById: UserDirectory["findUserById"] = async (id) => {
-    const row = (await read(byId({ id })))[0];
-    return row === undefined ? null : toUserRecord(row);
-  };
+  const { findUserById } = lookUps;
   return {
     async findUserByEmail(email) {
       const row = (await db.executeQuery(byEmail({ email: normalizeEmail(email) }))).rows[0];

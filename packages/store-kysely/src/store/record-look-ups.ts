@@ -1,0 +1,110 @@
+import type { CombinedReads, RefreshTokenRecord, SessionRecord, UserRecord } from "@tessera/core";
+import { CompiledQuery, type Kysely } from "kysely";
+import type { SqliteSync } from "../sqlite/sqlite-sync.ts";
+import type { TesseraDatabase } from "../tessera-database.ts";
+import { param, prepareQuery } from "./prepared-query.ts";
+import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toUserRecord } from "./row-mappers.ts";
+import { createSqliteSyncRunner } from "./sqlite-sync-runner.ts";
+
+/** The primary-key look-ups every request makes, one at a time or several in one read. */
+export interface RecordLookUps extends CombinedReads {
+  findRefreshToken(hash: string): Promise<RefreshTokenRecord | null>;
+  findSession(id: string): Promise<SessionRecord | null>;
+  findUserById(id: string): Promise<UserRecord | null>;
+}
+
+const beginRead = CompiledQuery.raw("begin");
+const commit = CompiledQuery.raw("commit");
+const rollback = CompiledQuery.raw("rollback");
+
+/**
+ * `work` in one deferred (read) transaction: its reads share one snapshot and
+ * one set of file-lock system calls, where separate statements take one each.
+ */
+function inReadTransaction<T>(sqlite: SqliteSync, work: () => T): T {
+  sqlite.run(beginRead);
+  try {
+    const result = work();
+    sqlite.run(commit);
+    return result;
+  } catch (error) {
+    try {
+      sqlite.run(rollback);
+    } catch {
+      // Nothing left to roll back: the original error matters.
+    }
+    throw error;
+  }
+}
+
+/**
+ * Compiles the look-ups once. On Tessera's SQLite driver they run straight on
+ * the cached statements (about 1.4 µs less per look-up than Kysely's
+ * executor), and the combined reads run in one read transaction; on any other
+ * driver each goes through `db.executeQuery`, the combined ones side by side.
+ */
+export function createRecordLookUps(db: Kysely<TesseraDatabase>): RecordLookUps {
+  const tokenByHash = prepareQuery<Parameters<typeof toRefreshTokenRecord>[0], { hash: string }>(
+    db.selectFrom("refresh_tokens").selectAll().where("hash", "=", param("hash")).compile(),
+  );
+  const sessionById = prepareQuery<Parameters<typeof toSessionRecord>[0], { id: string }>(
+    db.selectFrom("sessions").select(sessionColumns).where("id", "=", param("id")).compile(),
+  );
+  const userById = prepareQuery<Parameters<typeof toUserRecord>[0], { id: string }>(db.selectFrom("users").selectAll().where("id", "=", param("id")).compile());
+  const runSync = createSqliteSyncRunner(db);
+  const first = async <R>(query: CompiledQuery<R>): Promise<R | undefined> =>
+    runSync(
+      (sqlite) => sqlite.all(query)[0],
+      async () => (await db.executeQuery(query)).rows[0],
+    );
+  const map = <R, T>(row: R | undefined, to: (row: R) => T): T | null => (row === undefined ? null : to(row));
+
+  const findRefreshToken = async (hash: string) => map(await first(tokenByHash({ hash })), toRefreshTokenRecord);
+  const findSession = async (id: string) => map(await first(sessionById({ id })), toSessionRecord);
+  const findUserById = async (id: string) => map(await first(userById({ id })), toUserRecord);
+
+  return {
+    findRefreshToken,
+    findSession,
+    findUserById,
+    findSessionAndUser(sessionId, userId) {
+      return runSync(
+        (sqlite) =>
+          inReadTransaction(sqlite, () => ({
+            session: map(sqlite.all(sessionById({ id: sessionId }))[0], toSessionRecord),
+            user: map(sqlite.all(userById({ id: userId }))[0], toUserRecord),
+          })),
+        async () => {
+          const [session, user] = await Promise.all([findSession(sessionId), findUserById(userId)]);
+          return { session, user };
+        },
+      );
+    },
+    findRefreshRecords(hash) {
+      return runSync(
+        (sqlite) =>
+          inReadTransaction(sqlite, () => {
+            const token = map(sqlite.all(tokenByHash({ hash }))[0], toRefreshTokenRecord);
+            if (token === null) return { token, session: null, successor: null, user: null };
+            return {
+              token,
+              session: map(sqlite.all(sessionById({ id: token.sessionId }))[0], toSessionRecord),
+              successor: token.successorHash === null ? null : map(sqlite.all(tokenByHash({ hash: token.successorHash }))[0], toRefreshTokenRecord),
+              user: map(sqlite.all(userById({ id: token.userId }))[0], toUserRecord),
+            };
+          }),
+        async () => {
+          const token = await findRefreshToken(hash);
+          if (token === null) return { token, session: null, successor: null, user: null };
+          // Independent reads: on PostgreSQL they overlap instead of costing three round trips in a row.
+          const [session, successor, user] = await Promise.all([
+            findSession(token.sessionId),
+            token.successorHash === null ? null : findRefreshToken(token.successorHash),
+            findUserById(token.userId),
+          ]);
+          return { token, session, successor, user };
+        },
+      );
+    },
+  };
+}
