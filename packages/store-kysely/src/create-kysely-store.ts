@@ -6,6 +6,7 @@ import { createSessionStore } from "./store/session-store.ts";
 import { createSigningKeyStore, type SigningKeyStore } from "./store/signing-keys.ts";
 import { createSqlRateLimiter } from "./store/sql-rate-limiter.ts";
 import type { SqlDialect } from "./store/sql-dialect.ts";
+import { createSqliteSyncRunner } from "./store/sqlite-sync-runner.ts";
 import { createStaticTokenStore } from "./store/static-token-store.ts";
 import { guard } from "./store/store-faults.ts";
 import { createSqlUserDirectory } from "./store/user-directory.ts";
@@ -37,10 +38,12 @@ type Methods = Omit<KyselyStore, "db" | "dialect">;
  * const tessera = createTessera({ store, users: store, rateLimiter: store, ... });
  */
 export function createKyselyStore(db: Kysely<TesseraDatabase>, dialect: SqlDialect): KyselyStore {
-  const lookUps = createRecordLookUps(db);
+  // One runner for the whole store: it finds out once whether the connection offers synchronous statements.
+  const runSync = createSqliteSyncRunner(db);
+  const lookUps = createRecordLookUps(db, runSync);
   const methods: Methods = {
-    ...createSessionStore(db, dialect, lookUps),
-    ...createStaticTokenStore(db),
+    ...createSessionStore(db, dialect, lookUps, runSync),
+    ...createStaticTokenStore(db, runSync),
     ...createSqlUserDirectory(db, lookUps),
     findSessionAndUser: lookUps.findSessionAndUser,
     findRefreshRecords: lookUps.findRefreshRecords,

@@ -4,7 +4,7 @@ import type { SqliteSync } from "../sqlite/sqlite-sync.ts";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toUserRecord } from "./row-mappers.ts";
-import { createSqliteSyncRunner } from "./sqlite-sync-runner.ts";
+import type { SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 /** The primary-key look-ups every request makes, one at a time or several in one read. */
 export interface RecordLookUps extends CombinedReads {
@@ -43,7 +43,7 @@ function inReadTransaction<T>(sqlite: SqliteSync, work: () => T): T {
  * executor), and the combined reads run in one read transaction; on any other
  * driver each goes through `db.executeQuery`, the combined ones side by side.
  */
-export function createRecordLookUps(db: Kysely<TesseraDatabase>): RecordLookUps {
+export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): RecordLookUps {
   const tokenByHash = prepareQuery<Parameters<typeof toRefreshTokenRecord>[0], { hash: string }>(
     db.selectFrom("refresh_tokens").selectAll().where("hash", "=", param("hash")).compile(),
   );
@@ -51,7 +51,6 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>): RecordLookUps 
     db.selectFrom("sessions").select(sessionColumns).where("id", "=", param("id")).compile(),
   );
   const userById = prepareQuery<Parameters<typeof toUserRecord>[0], { id: string }>(db.selectFrom("users").selectAll().where("id", "=", param("id")).compile());
-  const runSync = createSqliteSyncRunner(db);
   const first = async <R>(query: CompiledQuery<R>): Promise<R | undefined> =>
     runSync(
       (sqlite) => sqlite.all(query)[0],

@@ -4,7 +4,7 @@ import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { changedRows } from "./row-mappers.ts";
 import type { SqlDialect } from "./sql-dialect.ts";
-import { createSqliteSyncRunner, inWriteTransaction } from "./sqlite-sync-runner.ts";
+import { inWriteTransaction, type SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 // A type alias, not an interface: prepared-query arguments must be indexable.
 type RotationArgs = {
@@ -55,7 +55,7 @@ function spendPresented(db: Kysely<TesseraDatabase>) {
  * changed insert the successor and bump the session. On Tessera's driver the
  * whole transaction runs synchronously, with no await between statements.
  */
-function createSqliteRotation(db: Kysely<TesseraDatabase>): (rotation: Rotation) => Promise<boolean> {
+function createSqliteRotation(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): (rotation: Rotation) => Promise<boolean> {
   const spend = prepareQuery<never, RotationArgs>(spendPresented(db).compile());
   const insertSuccessor = prepareQuery<never, RotationArgs>(
     db
@@ -76,7 +76,6 @@ function createSqliteRotation(db: Kysely<TesseraDatabase>): (rotation: Rotation)
   const bumpSession = prepareQuery<never, RotationArgs>(
     db.updateTable("sessions").set({ last_refreshed_at: param("rotatedAt") }).where("id", "=", param("sessionId")).compile(),
   );
-  const runSync = createSqliteSyncRunner(db);
   return (rotation) => {
     const args = toArgs(rotation);
     return runSync(
@@ -122,6 +121,6 @@ function createPostgresRotation(db: Kysely<TesseraDatabase>): (rotation: Rotatio
 }
 
 /** The atomic `rotateRefreshToken` for a dialect. */
-export function createRotation(db: Kysely<TesseraDatabase>, dialect: SqlDialect): (rotation: Rotation) => Promise<boolean> {
-  return dialect === "postgres" ? createPostgresRotation(db) : createSqliteRotation(db);
+export function createRotation(db: Kysely<TesseraDatabase>, dialect: SqlDialect, runSync: SqliteSyncRunner): (rotation: Rotation) => Promise<boolean> {
+  return dialect === "postgres" ? createPostgresRotation(db) : createSqliteRotation(db, runSync);
 }

@@ -6,6 +6,7 @@ import type { RecordLookUps } from "./record-look-ups.ts";
 import { createRotation } from "./rotate-refresh-token.ts";
 import { changedRows, sessionColumns, toSessionRecord } from "./row-mappers.ts";
 import type { SqlDialect } from "./sql-dialect.ts";
+import type { SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 /** The session and refresh-token half of the {@link Store} port. */
 export type SessionStore = Pick<
@@ -38,7 +39,7 @@ const sessionRow = (session: SessionRecord) => ({
 });
 
 /** Sessions and refresh tokens in SQL; every write that can race is a conditional update. */
-export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDialect, lookUps: RecordLookUps): SessionStore {
+export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDialect, lookUps: RecordLookUps, runSync: SqliteSyncRunner): SessionStore {
   const revoke = prepareQuery<never, { id: string; at: number; reason: string }>(
     db.updateTable("sessions").set({ revoked_at: param("at"), revoked_reason: param("reason") }).where("id", "=", param("id")).where("revoked_at", "is", null).compile(),
   );
@@ -56,7 +57,7 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
       .orderBy("id", "asc")
       .compile(),
   );
-  const rotate = createRotation(db, dialect);
+  const rotate = createRotation(db, dialect, runSync);
 
   return {
     async insertSession(session, token) {

@@ -57,8 +57,7 @@ export function inWriteTransaction<T>(sqlite: SqliteSync, work: () => T): T {
  * (about 1.4 µs less per look-up than Kysely's executor, measured), through
  * `db.executeQuery` on any other driver.
  */
-export function createRowReader(db: Kysely<any>): <R>(query: CompiledQuery<R>) => Promise<R[]> {
+export function createRowReader(db: Kysely<any>, runSync: SqliteSyncRunner): <R>(query: CompiledQuery<R>) => Promise<R[]> {
   if (detectSqlDialect(db) !== "sqlite") return async (query) => (await db.executeQuery(query)).rows;
-  const runSync = createSqliteSyncRunner(db);
   return (query) => runSync((sqlite) => sqlite.all(query), async () => (await db.executeQuery(query)).rows);
 }

@@ -3,13 +3,13 @@ import type { Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { toStaticTokenRecord } from "./row-mappers.ts";
-import { createRowReader } from "./sqlite-sync-runner.ts";
+import { createRowReader, type SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 /** The static-token half of the {@link Store} port. */
 export type StaticTokenStore = Pick<Store, "putStaticToken" | "findStaticToken" | "deleteStaticToken" | "touchStaticToken">;
 
 /** Static tokens in SQL: one row per user, so replacing is a single upsert. */
-export function createStaticTokenStore(db: Kysely<TesseraDatabase>): StaticTokenStore {
+export function createStaticTokenStore(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): StaticTokenStore {
   const find = prepareQuery<Parameters<typeof toStaticTokenRecord>[0], { hash: string }>(
     db.selectFrom("static_tokens").selectAll().where("hash", "=", param("hash")).compile(),
   );
@@ -17,7 +17,7 @@ export function createStaticTokenStore(db: Kysely<TesseraDatabase>): StaticToken
     db.updateTable("static_tokens").set({ last_used_at: param("at") }).where("hash", "=", param("hash")).compile(),
   );
   // On every request that carries a static token: straight to the cached statement, like the other token look-ups.
-  const read = createRowReader(db);
+  const read = createRowReader(db, runSync);
   return {
     async putStaticToken(record) {
       const row = { user_id: record.userId, hash: record.hash, created_at: record.createdAt, last_used_at: record.lastUsedAt };
