@@ -56,10 +56,15 @@ export const httpScenarios: readonly Scenario[] = [
   { name: "POST /auth/refresh, chained", server: "session", path: "/auth/refresh", refresh: true },
 ];
 
+/** How many refresh chains a server needs for `wrkRuns` chained-refresh runs: one per connection and thread of each run. */
+export function refreshChainsFor(wrkRuns: number, options: HttpOptions): number {
+  return wrkRuns * (options.connections + options.threads);
+}
+
 /** Hands out fresh refresh tokens, one file per wrk run, so that no token is spent twice. */
 export function createTokenPool(server: RunningServer, options: HttpOptions, tag: string): () => string {
   const all = server.ready.tokensFile === null ? [] : readLines(server.ready.tokensFile);
-  const perRun = options.connections + options.threads;
+  const perRun = refreshChainsFor(1, options);
   let next = 0;
   let file = 0;
   return () => {
@@ -116,7 +121,8 @@ export function toHttpFigure(runtime: RuntimeName, name: string, runs: readonly 
  * const figures = await runHttpGroup("bun", options);
  */
 export async function runHttpGroup(runtime: RuntimeName, options: HttpOptions): Promise<HttpFigure[]> {
-  const chainsNeeded = (options.rounds + 1) * (options.connections + options.threads);
+  // The measured rounds and one warm-up.
+  const chainsNeeded = refreshChainsFor(options.rounds + 1, options);
   const base: ServerConfig = {
     kind: "tessera",
     store: "sqlite",

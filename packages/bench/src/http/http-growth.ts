@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { median } from "../harness/statistics.ts";
 import type { RuntimeName } from "../runtime.ts";
-import { createTokenPool, type HttpFigure, type HttpOptions, httpScenarios, runScenario, toHttpFigure } from "./http-group.ts";
+import { createTokenPool, type HttpFigure, type HttpOptions, httpScenarios, refreshChainsFor, runScenario, toHttpFigure } from "./http-group.ts";
 import type { ServerConfig } from "./server-config.ts";
 import { type RunningServer, startServer } from "./start-server.ts";
 import type { WrkRun } from "./run-wrk.ts";
@@ -32,14 +32,14 @@ const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ?
  * const result = await runHttpGrowth("bun", options, [1000, 1_000_000], 60);
  */
 export async function runHttpGrowth(runtime: RuntimeName, options: HttpOptions, sizes: readonly [number, number], memorySeconds: number | null): Promise<HttpGrowthResult> {
-  const perRun = options.connections + options.threads;
   const base: ServerConfig = {
     kind: "tessera",
     store: "sqlite",
     binding: "session",
     crypto: runtime === "bun" ? options.bunCrypto : "node",
     seedSessions: 0,
-    refreshChains: (options.rounds + 2) * perRun,
+    // The measured rounds, one warm-up, and the memory run.
+    refreshChains: refreshChainsFor(options.rounds + 2, options),
     workDir: options.workDir,
   };
   const scenarios = httpScenarios.filter((s) => s.name.includes("session binding") || s.refresh === true);
