@@ -54,10 +54,12 @@ export interface Tessera {
   verifyAccessToken(token: string): Promise<Outcome<Principal>>;
   verifyStaticToken(token: string): Promise<Outcome<Principal>>;
   generateStaticToken(userId: string): Promise<Outcome<{ readonly token: string }>>;
+  /** Succeeds whether or not the user had a static token; NOT_FOUND for an unknown user. */
   revokeStaticToken(userId: string): Promise<Outcome<{ readonly revoked: boolean }>>;
   listSessions(userId: string): Promise<readonly SessionSummary[]>;
   revokeSession(userId: string, sessionId: string): Promise<Outcome<{ readonly id: string }>>;
-  revokeAllSessions(userId: string): Promise<number>;
+  /** Ends every session of the user; NOT_FOUND for an unknown user. */
+  revokeAllSessions(userId: string): Promise<Outcome<{ readonly revoked: number }>>;
   createUser(user: NewUser): Promise<Outcome<PublicUser>>;
   updateUser(id: string, change: UserChange, keepSessionId?: string): Promise<Outcome<PublicUser>>;
   deleteUser(id: string): Promise<Outcome<{ readonly id: string }>>;

@@ -104,7 +104,8 @@ export const commands: Record<string, Command> = {
       const id = args.positional[1];
       if (id === undefined) {
         if (args.options.get("all") !== true) return usage("usage: tessera sessions revoke <email> (<session-id> | --all)");
-        return ok(`revoked ${await opened.tessera.revokeAllSessions(user.id)} session(s) of ${user.email}`);
+        const outcome = await opened.tessera.revokeAllSessions(user.id);
+        return outcome.ok ? ok(`revoked ${outcome.value.revoked} session(s) of ${user.email}`) : refused(outcome.message);
       }
       const outcome = await opened.tessera.revokeSession(user.id, id);
       return outcome.ok ? ok(`revoked session ${id}`) : refused(outcome.message);

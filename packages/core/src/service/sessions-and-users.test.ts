@@ -37,9 +37,24 @@ test("an admin can end all sessions of a user", async () => {
   const s = await createScenario();
   const a = await s.loginOrThrow();
   await s.loginOrThrow();
-  assert.equal(await s.tessera.revokeAllSessions(s.user.id), 2);
+  assert.deepEqual(await s.tessera.revokeAllSessions(s.user.id), { ok: true, value: { revoked: 2 } });
   assert.ok(!(await s.tessera.authenticate(a.accessToken)).ok);
   assert.equal((await s.tessera.listSessions(s.user.id)).length, 0);
+});
+
+test("ending all sessions of an unknown user is NOT_FOUND, and emits nothing", async () => {
+  const s = await createScenario();
+  const before = s.events.length;
+  const outcome = await s.tessera.revokeAllSessions("missing");
+  assert.deepEqual([outcome.ok, !outcome.ok && outcome.code, !outcome.ok && outcome.reason], [false, "NOT_FOUND", "not_found"]);
+  assert.equal(s.events.length, before);
+});
+
+test("revoking the static token of an unknown user is NOT_FOUND; of a known user without one, it succeeds", async () => {
+  const s = await createScenario();
+  const unknown = await s.tessera.revokeStaticToken("missing");
+  assert.deepEqual([unknown.ok, !unknown.ok && unknown.code, !unknown.ok && unknown.reason], [false, "NOT_FOUND", "not_found"]);
+  assert.deepEqual(await s.tessera.revokeStaticToken(s.user.id), { ok: true, value: { revoked: false } });
 });
 
 test("users are created with a hashed password, listed and fetched without it", async () => {

@@ -1,6 +1,7 @@
 import { fail, type Outcome, succeed } from "../outcome.ts";
 import type { SessionRecord } from "../records.ts";
 import type { ServiceContext } from "./context.ts";
+import { userNotFound } from "./users.ts";
 
 /** A session as shown to its user. */
 export type SessionSummary = Omit<SessionRecord, "revokedAt" | "revokedReason">;
@@ -21,10 +22,11 @@ export async function revokeSession(ctx: ServiceContext, userId: string, session
   return succeed({ id: sessionId });
 }
 
-/** Ends every session of a user (admin). Returns how many. */
-export async function revokeAllSessions(ctx: ServiceContext, userId: string): Promise<number> {
+/** Ends every session of a user (admin): how many, or NOT_FOUND for an unknown user. */
+export async function revokeAllSessions(ctx: ServiceContext, userId: string): Promise<Outcome<{ readonly revoked: number }>> {
+  if ((await ctx.users.findUserById(userId)) === null) return userNotFound;
   const now = ctx.clock.now();
-  const count = await ctx.store.revokeUserSessions(userId, now, "revoked_by_admin");
-  if (count > 0) ctx.emit("session_revoked", now, userId, null, "all");
-  return count;
+  const revoked = await ctx.store.revokeUserSessions(userId, now, "revoked_by_admin");
+  if (revoked > 0) ctx.emit("session_revoked", now, userId, null, "all");
+  return succeed({ revoked });
 }

@@ -2,6 +2,7 @@ import { fail, type Outcome, succeed } from "../outcome.ts";
 import { hashSecret } from "../tokens/refresh-token.ts";
 import { generateStaticToken } from "../tokens/static-token.ts";
 import type { ServiceContext } from "./context.ts";
+import { userNotFound } from "./users.ts";
 
 /**
  * Generates a user's static token, replacing the old one, which stops working
@@ -9,7 +10,7 @@ import type { ServiceContext } from "./context.ts";
  */
 export async function generateUserStaticToken(ctx: ServiceContext, userId: string): Promise<Outcome<{ readonly token: string }>> {
   const user = await ctx.users.findUserById(userId);
-  if (user === null) return fail("NOT_FOUND", "not_found", "User not found.");
+  if (user === null) return userNotFound;
   if (user.status !== "active") return fail("FORBIDDEN", "user_inactive", "The user is not active.");
   const now = ctx.clock.now();
   const token = generateStaticToken(ctx.random);
@@ -18,8 +19,9 @@ export async function generateUserStaticToken(ctx: ServiceContext, userId: strin
   return succeed({ token });
 }
 
-/** Revokes a user's static token; succeeds whether or not there was one. */
+/** Revokes a user's static token; succeeds whether or not there was one, NOT_FOUND for an unknown user. */
 export async function revokeUserStaticToken(ctx: ServiceContext, userId: string): Promise<Outcome<{ readonly revoked: boolean }>> {
+  if ((await ctx.users.findUserById(userId)) === null) return userNotFound;
   const revoked = await ctx.store.deleteStaticToken(userId);
   if (revoked) ctx.emit("static_token_revoked", ctx.clock.now(), userId, null);
   return succeed({ revoked });

@@ -7,6 +7,9 @@ import { generateId, type ServiceContext } from "./context.ts";
 /** A user as shown to clients: everything but the password hash. */
 export type PublicUser = Omit<UserRecord, "passwordHash">;
 
+/** The refusal of an operation on a user id that names no user. */
+export const userNotFound = fail("NOT_FOUND", "not_found", "User not found.");
+
 /** Strips the password hash. */
 export function toPublicUser(user: UserRecord): PublicUser {
   const { passwordHash: _, ...rest } = user;
@@ -67,7 +70,7 @@ export async function updateUser(ctx: ServiceContext, id: string, change: UserCh
   const parsed = v.safeParse(userChangeSchema, change);
   if (!parsed.success) return invalid(parsed.issues);
   const before = await ctx.users.findUserById(id);
-  if (before === null) return fail("NOT_FOUND", "not_found", "User not found.");
+  if (before === null) return userNotFound;
   const { email, password, role, status } = parsed.output;
   const patch: { -readonly [K in keyof UserPatch]: UserPatch[K] } = {};
   if (email !== undefined) patch.email = normalizeEmail(email);
@@ -85,13 +88,13 @@ export async function updateUser(ctx: ServiceContext, id: string, change: UserCh
   }
   ctx.emit("user_updated", now, id, null);
   const after = await ctx.users.findUserById(id);
-  return after === null ? fail("NOT_FOUND", "not_found", "User not found.") : succeed(toPublicUser(after));
+  return after === null ? userNotFound : succeed(toPublicUser(after));
 }
 
 /** Deletes a user, ending its sessions and static token first (rule 8). */
 export async function deleteUser(ctx: ServiceContext, id: string): Promise<Outcome<{ readonly id: string }>> {
   const now = ctx.clock.now();
-  if ((await ctx.users.findUserById(id)) === null) return fail("NOT_FOUND", "not_found", "User not found.");
+  if ((await ctx.users.findUserById(id)) === null) return userNotFound;
   await endEverything(ctx, id, now, "user_deleted");
   await ctx.users.deleteUser(id);
   ctx.emit("user_deleted", now, id, null);

@@ -59,7 +59,6 @@ export async function generateUserTokenRoute(context: AuthenticatedContext): Pro
 
 /** `DELETE /users/:id/token`: revokes the user's static token. */
 export async function revokeUserTokenRoute(context: AuthenticatedContext): Promise<Response> {
-  if ((await context.tessera.getUser(idOf(context))) === null) return refusalResponse(userNotFound);
   const outcome = await context.tessera.revokeStaticToken(idOf(context));
   return outcome.ok ? noContentResponse() : refusalResponse(refusalOf(outcome));
 }
@@ -72,7 +71,6 @@ export async function listUserSessionsRoute(context: AuthenticatedContext): Prom
 
 /** `DELETE /users/:id/sessions`: ends every session of the user. */
 export async function revokeUserSessionsRoute(context: AuthenticatedContext): Promise<Response> {
-  if ((await context.tessera.getUser(idOf(context))) === null) return refusalResponse(userNotFound);
-  await context.tessera.revokeAllSessions(idOf(context));
-  return noContentResponse();
+  const outcome = await context.tessera.revokeAllSessions(idOf(context));
+  return outcome.ok ? noContentResponse() : refusalResponse(refusalOf(outcome));
 }
