@@ -1,6 +1,5 @@
 import { logoutScopes } from "@tessera/core";
 import * as v from "valibot";
-import { invalidPayload, type Refusal } from "./refusal.ts";
 
 /** How tokens travel: in the body (`json`), the refresh token in a cookie (`cookie`), or both in cookies (`session`). */
 export const authModes = ["json", "cookie", "session"] as const;
@@ -51,10 +50,3 @@ export const ownChangeSchema = v.strictObject(
   { email: v.optional(userFields.email), password: v.optional(userFields.password) },
   (issue) => `unknown member ${String(issue.path?.[0]?.key ?? "")}: you may change email and password`,
 );
-
-/** Validates a body against a schema; the first issue becomes a 400 naming the field. */
-export function parseBody<S extends v.GenericSchema>(schema: S, body: unknown): { ok: true; value: v.InferOutput<S> } | { ok: false; refusal: Refusal } {
-  const result = v.safeParse(schema, body);
-  if (result.success) return { ok: true, value: result.output };
-  return { ok: false, refusal: invalidPayload(result.issues[0].message) };
-}

@@ -1,9 +1,9 @@
 import type { UserChange } from "@tessera/core";
-import { readJsonBody } from "../read-json-body.ts";
+import { readBody } from "../read-body.ts";
 import { refusalOf } from "../refusal.ts";
 import { dataResponse, noContentResponse, refusalResponse } from "../responses.ts";
 import type { AuthenticatedContext } from "../route-context.ts";
-import { newUserSchema, parseBody, userChangeSchema } from "../schemas.ts";
+import { newUserSchema, userChangeSchema } from "../schemas.ts";
 
 // The core validates values (email format, known status, role pattern); the
 // schemas here only check the shape. Both answer 400 INVALID_PAYLOAD.
@@ -24,24 +24,20 @@ export async function getUserRoute(context: AuthenticatedContext): Promise<Respo
 
 /** `POST /users`: creates a user (`email`, `password`, optional `role` and `status`). */
 export async function createUserRoute(context: AuthenticatedContext): Promise<Response> {
-  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
-  if (!read.ok) return refusalResponse(read.refusal);
-  const parsed = parseBody(newUserSchema, read.body);
-  if (!parsed.ok) return refusalResponse(parsed.refusal);
-  const outcome = await context.tessera.createUser(parsed.value as Parameters<typeof context.tessera.createUser>[0]);
+  const body = await readBody(context, newUserSchema);
+  if (body instanceof Response) return body;
+  const outcome = await context.tessera.createUser(body as Parameters<typeof context.tessera.createUser>[0]);
   return outcome.ok ? dataResponse(outcome.value) : refusalResponse(refusalOf(outcome));
 }
 
 /** `PATCH /users/:id`: status, role, email or password; suspending ends every session and the static token. */
 export async function updateUserRoute(context: AuthenticatedContext): Promise<Response> {
-  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
-  if (!read.ok) return refusalResponse(read.refusal);
-  const parsed = parseBody(userChangeSchema, read.body);
-  if (!parsed.ok) return refusalResponse(parsed.refusal);
+  const body = await readBody(context, userChangeSchema);
+  if (body instanceof Response) return body;
   const id = idOf(context);
   // An admin changing their own password keeps the session they are using.
   const keep = id === context.principal.userId ? (context.principal.sessionId ?? undefined) : undefined;
-  const outcome = await context.tessera.updateUser(id, parsed.value as UserChange, keep);
+  const outcome = await context.tessera.updateUser(id, body as UserChange, keep);
   return outcome.ok ? dataResponse(outcome.value) : refusalResponse(refusalOf(outcome));
 }
 

@@ -1,10 +1,10 @@
 import type { TokenPair } from "@tessera/core";
 import { clearCookie, readCookie, serializeCookie } from "../cookies.ts";
-import { readJsonBody } from "../read-json-body.ts";
+import { readBody } from "../read-body.ts";
 import { invalidPayload, refusalOf } from "../refusal.ts";
 import { dataResponse, noContentResponse, refusalResponse } from "../responses.ts";
 import type { RouteContext } from "../route-context.ts";
-import { type AuthMode, loginSchema, logoutSchema, parseBody, refreshSchema } from "../schemas.ts";
+import { type AuthMode, loginSchema, logoutSchema, refreshSchema } from "../schemas.ts";
 
 // These routes read no Authorization header at all: a stale or junk bearer
 // left behind by a client must not stop it from logging in or refreshing.
@@ -35,11 +35,9 @@ const missingRefreshToken = invalidPayload(
 
 /** `POST /auth/login`: email and password for a token pair. */
 export async function loginRoute(context: RouteContext): Promise<Response> {
-  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
-  if (!read.ok) return refusalResponse(read.refusal);
-  const parsed = parseBody(loginSchema, read.body);
-  if (!parsed.ok) return refusalResponse(parsed.refusal);
-  const { email, password, mode = "json" } = parsed.value;
+  const body = await readBody(context, loginSchema);
+  if (body instanceof Response) return body;
+  const { email, password, mode = "json" } = body;
   const userAgent = context.request.headers.get("user-agent");
   const outcome = await context.tessera.login({ email, password, ip: context.clientAddress(), userAgent: userAgent === null ? null : userAgent.slice(0, 512) });
   if (!outcome.ok) return refusalResponse(refusalOf(outcome));
@@ -48,11 +46,9 @@ export async function loginRoute(context: RouteContext): Promise<Response> {
 
 /** `POST /auth/refresh`: spends a refresh token for a new pair. */
 export async function refreshRoute(context: RouteContext): Promise<Response> {
-  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
-  if (!read.ok) return refusalResponse(read.refusal);
-  const parsed = parseBody(refreshSchema, read.body);
-  if (!parsed.ok) return refusalResponse(parsed.refusal);
-  const { mode, token } = presentedRefreshToken(context, parsed.value);
+  const body = await readBody(context, refreshSchema);
+  if (body instanceof Response) return body;
+  const { mode, token } = presentedRefreshToken(context, body);
   if (token === null) return refusalResponse(missingRefreshToken);
   const outcome = await context.tessera.refresh(token);
   if (!outcome.ok) return refusalResponse(refusalOf(outcome));
@@ -61,13 +57,11 @@ export async function refreshRoute(context: RouteContext): Promise<Response> {
 
 /** `POST /auth/logout`: ends the session (or every session with `scope: "all"`) and clears the cookies. */
 export async function logoutRoute(context: RouteContext): Promise<Response> {
-  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
-  if (!read.ok) return refusalResponse(read.refusal);
-  const parsed = parseBody(logoutSchema, read.body);
-  if (!parsed.ok) return refusalResponse(parsed.refusal);
-  const { mode, token } = presentedRefreshToken(context, parsed.value);
+  const body = await readBody(context, logoutSchema);
+  if (body instanceof Response) return body;
+  const { mode, token } = presentedRefreshToken(context, body);
   if (token === null) return refusalResponse(missingRefreshToken);
-  const outcome = await context.tessera.logout(token, parsed.value.scope);
+  const outcome = await context.tessera.logout(token, body.scope);
   const headers = new Headers();
   if (mode !== "json") {
     // A cookie whose token is spent or unknown is useless: clear it whatever the outcome.

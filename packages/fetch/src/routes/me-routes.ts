@@ -1,8 +1,8 @@
-import { readJsonBody } from "../read-json-body.ts";
+import { readBody } from "../read-body.ts";
 import { refusalOf } from "../refusal.ts";
 import { dataResponse, noContentResponse, refusalResponse } from "../responses.ts";
 import type { AuthenticatedContext } from "../route-context.ts";
-import { ownChangeSchema, parseBody } from "../schemas.ts";
+import { ownChangeSchema } from "../schemas.ts";
 
 const gone = { status: 401, code: "INVALID_TOKEN", reason: "user_inactive", message: "The user of this token no longer exists." } as const;
 
@@ -15,11 +15,9 @@ export async function getMeRoute(context: AuthenticatedContext): Promise<Respons
 
 /** `PATCH /users/me`: change one's own email or password; a new password ends every other session. */
 export async function patchMeRoute(context: AuthenticatedContext): Promise<Response> {
-  const read = await readJsonBody(context.request, context.options.maxBodyBytes);
-  if (!read.ok) return refusalResponse(read.refusal);
-  const parsed = parseBody(ownChangeSchema, read.body);
-  if (!parsed.ok) return refusalResponse(parsed.refusal);
-  const { email, password } = parsed.value;
+  const body = await readBody(context, ownChangeSchema);
+  if (body instanceof Response) return body;
+  const { email, password } = body;
   const change = { ...(email === undefined ? {} : { email }), ...(password === undefined ? {} : { password }) };
   const keep = context.principal.sessionId ?? undefined;
   const outcome = await context.tessera.updateUser(context.principal.userId, change, keep);
