@@ -1,3 +1,4 @@
+import { invalidTokenChallenge, missingTokenChallenge } from "./bearer-challenge.ts";
 import { readCookie } from "./cookies.ts";
 import type { ResolvedOptions } from "./handler-options.ts";
 import { invalidPayload, type Refusal } from "./refusal.ts";
@@ -10,7 +11,7 @@ const missing: Refusal = {
   code: "INVALID_CREDENTIALS",
   reason: "missing_token",
   message: "This route needs a token: send \"Authorization: Bearer <token>\", ?access_token=<token> or the session cookie.",
-  headers: { "WWW-Authenticate": 'Bearer realm="tessera"' },
+  headers: missingTokenChallenge,
 };
 
 const notBearer: Refusal = {
@@ -18,7 +19,7 @@ const notBearer: Refusal = {
   code: "INVALID_TOKEN",
   reason: "malformed",
   message: 'The Authorization header must read "Bearer <token>".',
-  headers: { "WWW-Authenticate": 'Bearer realm="tessera", error="invalid_token"' },
+  headers: invalidTokenChallenge,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { invalidTokenChallenge } from "./bearer-challenge.ts";
 import { extractAccessToken } from "./extract-access-token.ts";
 import { requireRole } from "@tessera/core";
 import { refusalOf } from "./refusal.ts";
@@ -12,7 +13,7 @@ export function withPrincipal(route: (context: AuthenticatedContext) => Promise<
     const outcome = await context.tessera.authenticate(extracted.token);
     if (!outcome.ok) {
       const refusal = refusalOf(outcome);
-      return refusalResponse(refusal.status === 401 ? { ...refusal, headers: { "WWW-Authenticate": 'Bearer realm="tessera", error="invalid_token"' } } : refusal);
+      return refusalResponse(refusal.status === 401 ? { ...refusal, headers: invalidTokenChallenge } : refusal);
     }
     return route({ ...context, principal: outcome.value });
   };
