@@ -1,6 +1,6 @@
 // The SQL stores of @tessera/store-kysely, for running the same suite on them.
-import pg from "pg";
 import { type KyselyStore, openStore } from "@tessera/store-kysely";
+import { type OpenedInPgSchema, openInPgSchema } from "../support/pg-schema.ts";
 import { runsFor } from "./run-config.ts";
 import type { StoreFactory } from "./system.ts";
 
@@ -18,16 +18,6 @@ export const sqliteStoreFactory: StoreFactory = {
   },
 };
 
-async function onAdmin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * PostgreSQL in a schema of its own (so that runtimes and test files running
  * at once never meet), created on the first run and emptied before each next
@@ -35,34 +25,22 @@ async function onAdmin(url: string, statement: string): Promise<void> {
  * a dozen or more round trips to the server, so it gets 30 runs per property.
  */
 export function createPostgresStoreFactory(url: string): StoreFactory {
-  let shared: { readonly store: KyselyStore; readonly schema: string } | null = null;
-  const connect = async () => {
-    const schema = `tessera_model_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 10)}`;
-    await onAdmin(url, `create schema ${schema}`);
-    const options = encodeURIComponent(`-c search_path=${schema}`);
-    try {
-      return { store: await openStore(`${url}${url.includes("?") ? "&" : "?"}options=${options}`), schema };
-    } catch (error) {
-      // Otherwise every later run would create (and leak) a schema of its own.
-      await onAdmin(url, `drop schema ${schema} cascade`);
-      throw error;
-    }
-  };
+  let shared: OpenedInPgSchema<KyselyStore> | null = null;
   return {
     name: "postgres",
     runs: runsFor(30),
     async open() {
-      shared ??= await connect();
-      const { db } = shared.store;
-      for (const table of ["refresh_tokens", "static_tokens", "sessions", "users", "rate_limits", "signing_keys"] as const) await db.deleteFrom(table).execute();
-      return { store: shared.store, users: shared.store, close: async () => {} };
+      // A schema that fails to open is dropped at once: otherwise every later run would create (and leak) one of its own.
+      shared ??= await openInPgSchema(url, "tessera_model", (schemaUrl) => openStore(schemaUrl));
+      const store = shared.opened;
+      for (const table of ["refresh_tokens", "static_tokens", "sessions", "users", "rate_limits", "signing_keys"] as const) await store.db.deleteFrom(table).execute();
+      return { store, users: store, close: async () => {} };
     },
     async dispose() {
       if (shared === null) return;
-      const { store, schema } = shared;
+      const { closeAndDrop } = shared;
       shared = null;
-      await store.close();
-      await onAdmin(url, `drop schema ${schema} cascade`);
+      await closeAndDrop();
     },
   };
 }
