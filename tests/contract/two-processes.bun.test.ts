@@ -3,15 +3,14 @@
 // database's compare-and-set stands between them, so exactly one rotation
 // may happen, whatever the interleaving.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createOsloCrypto, hashSecret } from "@tessera/core";
 import { type KyselyStore, openStore } from "@tessera/store-kysely";
 import { sql } from "kysely";
-import pg from "pg";
-import { type ReferenceServer, startReferenceServer } from "./reference-server.ts";
+import { type SpawnedServer, serverEnv, spawnServer, tempDataDir } from "../http/spawn-server.ts";
+import { withPgSchema } from "../support/pg-schema.ts";
 
 const concurrentRefreshes = 50;
 const admin = { email: "admin@example.com", password: "two-processes-password" };
@@ -42,23 +41,19 @@ async function tokensOf(store: KyselyStore, sessionId: string) {
  * checks the replies and, through `inspect`, the rows.
  */
 async function raceTwoServers(databaseUrl: string, home: string, inspect: () => Promise<KyselyStore>): Promise<{ ok: number; refused: number }> {
-  const env = {
-    PATH: process.env["PATH"] ?? "",
-    HOME: home,
-    HOST: "127.0.0.1",
-    PORT: "0",
+  const env = serverEnv(home, {
     DATABASE_URL: databaseUrl,
     SECRET: "a shared secret of both server processes, 32+ chars",
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     TESSERA_REQUEST_LOG: "false",
-  };
-  const servers: ReferenceServer[] = [];
+  });
+  const servers: SpawnedServer[] = [];
   let store: KyselyStore | undefined;
   try {
-    servers.push(await startReferenceServer(env));
-    servers.push(await startReferenceServer(env));
-    const [a, b] = servers as [ReferenceServer, ReferenceServer];
+    servers.push(await spawnServer(env));
+    servers.push(await spawnServer(env));
+    const [a, b] = servers as [SpawnedServer, SpawnedServer];
     const login = await post(`${a.url}/auth/login`, admin);
     assert.equal(login.status, 200);
     const original = login.body.data?.refresh_token as string;
@@ -106,7 +101,7 @@ async function raceTwoServers(databaseUrl: string, home: string, inspect: () => 
 }
 
 test("two server processes on one SQLite file: 50 concurrent refreshes of one token rotate it exactly once", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "tessera-two-processes-"));
+  const dir = tempDataDir("tessera-two-processes-");
   const url = `sqlite:${join(dir, "tessera.db")}`;
   try {
     const counts = await raceTwoServers(url, dir, () => openStore(url));
@@ -123,18 +118,13 @@ if (pgUrl === undefined || pgUrl === "") {
   test.skip(`${pgTitle} (skipped: TEST_PG_URL not set)`, () => {});
 } else {
   test(pgTitle, async () => {
-    const schema = `tessera_two_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 10)}`;
-    const url = `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const adminClient = new pg.Client({ connectionString: pgUrl });
-    await adminClient.connect();
-    const dir = mkdtempSync(join(tmpdir(), "tessera-two-processes-"));
+    const dir = tempDataDir("tessera-two-processes-");
     try {
-      await adminClient.query(`create schema ${schema}`);
-      const counts = await raceTwoServers(url, dir, () => openStore(url));
-      console.log(`postgres: ${counts.ok} x 200, ${counts.refused} x 401`);
+      await withPgSchema(pgUrl, "tessera_two", async (url) => {
+        const counts = await raceTwoServers(url, dir, () => openStore(url));
+        console.log(`postgres: ${counts.ok} x 200, ${counts.refused} x 401`);
+      });
     } finally {
-      await adminClient.query(`drop schema if exists ${schema} cascade`);
-      await adminClient.end();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -13,35 +13,56 @@ const cliShim = join(root, "packages", "bun", "bin", "tessera.js");
 export interface SpawnedServer {
   readonly child: ChildProcess;
   readonly url: string;
+  /** Everything the process printed so far (banner, then one JSON line per request when the request log is on). */
   readonly output: () => string;
   /** Resolves with the exit code once the process ends. */
   readonly exited: Promise<number | null>;
+  /** Sends `signal` (SIGTERM, a graceful stop) unless the process is gone already, and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Where and how to start the server, beyond its environment. */
+export interface SpawnOptions {
+  /** The working directory of the process; default: this one's. */
+  readonly cwd?: string;
 }
 
 /** A fresh data directory; the server and the CLI find the database and secret there. */
-export function tempDataDir(): string {
-  return mkdtempSync(join(tmpdir(), "tessera-server-"));
+export function tempDataDir(prefix = "tessera-server-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** The environment for a server or CLI on a data directory (127.0.0.1, a free port). */
+/** The environment for a server or CLI on a data directory (127.0.0.1, a free port); `extra` adds or overrides. */
 export function serverEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
   return { PATH: process.env["PATH"] ?? "", HOME: dir, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${join(dir, "tessera.db")}`, ...extra };
 }
 
-/** Starts `bun packages/bun/src/server/main.ts` and waits for its start-up banner (or its exit). */
-export function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const child = spawn(bun, [serverMain], { env, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Starts `bun packages/bun/src/server/main.ts` with exactly `env` and resolves once its start-up banner names the URL
+ * it listens on. Rejects with what it printed if it exits first.
+ *
+ * @example
+ * const server = await spawnServer(serverEnv(tempDataDir(), { ADMIN_PASSWORD: "admin-password" }));
+ * try { await fetch(`${server.url}/server/health`); } finally { await server.stop(); }
+ */
+export function spawnServer(env: Readonly<Record<string, string>>, options: SpawnOptions = {}): Promise<SpawnedServer> {
+  const child = spawn(bun, [serverMain], { env, stdio: ["ignore", "pipe", "pipe"], ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
   let output = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       // "Log in:" is the last line of the start-up banner.
       const match = /listening on (http:\/\/\S+)[\s\S]*Log in:.*\n/.exec(output);
-      if (match !== null) resolve({ child, url: match[1] as string, output: () => output, exited });
+      if (match !== null) resolve({ child, url: match[1] as string, output: () => output, exited, stop });
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
+    child.on("error", reject);
     void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
   });
 }

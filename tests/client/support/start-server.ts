@@ -1,8 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { rmSync } from "node:fs";
+import { type SpawnedServer, serverEnv, spawnServer, tempDataDir } from "../../http/spawn-server.ts";
 
 /** The reference server in a child process, and the admin it was started with. */
 export interface ServerUnderTest {
@@ -28,73 +25,53 @@ export interface ServerSettings {
   readonly staticDir?: string;
 }
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-const bun = join(root, "node_modules", ".bin", "bun");
-const serverMain = join(root, "packages", "bun", "src", "server", "main.ts");
-
 /**
  * Starts the reference server (`npm start`'s `packages/bun/src/server/main.ts`)
  * on 127.0.0.1, a free port and a fresh SQLite database in a temporary
  * directory, and resolves once its banner is printed. `stop` sends SIGTERM,
  * waits for the exit and removes the directory.
  */
-export function startServer(settings: ServerSettings = {}): Promise<ServerUnderTest> {
+export async function startServer(settings: ServerSettings = {}): Promise<ServerUnderTest> {
   const email = "ada@example.com";
   const password = "correct horse battery staple";
-  const dir = mkdtempSync(join(tmpdir(), "tessera-client-test-"));
-  const env: Record<string, string> = {
-    PATH: process.env["PATH"] ?? "",
-    HOME: dir,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATABASE_URL: `sqlite:${join(dir, "tessera.db")}`,
+  const dir = tempDataDir("tessera-client-test-");
+  const env = serverEnv(dir, {
     ACCESS_TOKEN_TTL: settings.accessTtl ?? "15m",
     TESSERA_REUSE_GRACE: settings.reuseGrace ?? "10s",
     ADMIN_EMAIL: email,
     ADMIN_PASSWORD: password,
     TESSERA_REQUEST_LOG: "true",
-  };
+  });
   if (settings.staticDir !== undefined) env["TESSERA_STATIC_DIR"] = settings.staticDir;
   if (settings.corsOrigin !== undefined) Object.assign(env, { CORS_ENABLED: "true", CORS_ORIGIN: settings.corsOrigin, CORS_CREDENTIALS: "true" });
-  const child = spawn(bun, [serverMain], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  let printed = "";
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const cleanUp = () => rmSync(dir, { recursive: true, force: true });
-  return new Promise((resolve, reject) => {
-    let started = false;
-    const onData = (chunk: Buffer) => {
-      printed += chunk.toString();
-      // "Log in:" ends the start-up banner.
-      const url = /listening on (http:\/\/\S+)[\s\S]*Log in:.*\n/.exec(printed)?.[1];
-      if (url === undefined || started) return;
-      started = true;
-      resolve({
-        url,
-        email,
-        password,
-        output: () => printed,
-        count(method, path) {
-          let n = 0;
-          for (const line of printed.split("\n")) {
-            if (!line.startsWith("{")) continue;
-            const entry = JSON.parse(line) as { msg?: string; method?: string; path?: string };
-            if (entry.msg === "request" && entry.method === method && entry.path === path) n++;
-          }
-          return n;
-        },
-        async stop() {
-          child.kill("SIGTERM");
-          await exited;
-          cleanUp();
-        },
-      });
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    void exited.then(() => {
-      if (started) return;
+  let server: SpawnedServer;
+  try {
+    server = await spawnServer(env, { cwd: dir });
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+  return {
+    url: server.url,
+    email,
+    password,
+    output: server.output,
+    count: (method, path) => countLoggedRequests(server.output(), method, path),
+    async stop() {
+      await server.stop();
       cleanUp();
-      reject(new Error(`the reference server exited before listening:\n${printed}`));
-    });
-  });
+    },
+  };
+}
+
+/** How many of the server's JSON request-log lines in `printed` are for `method` and `path`. */
+function countLoggedRequests(printed: string, method: string, path: string): number {
+  let n = 0;
+  for (const line of printed.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const entry = JSON.parse(line) as { msg?: string; method?: string; path?: string };
+    if (entry.msg === "request" && entry.method === method && entry.path === path) n++;
+  }
+  return n;
 }

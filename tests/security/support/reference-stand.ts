@@ -35,8 +35,7 @@ export async function startReferenceStand(extraEnv: Record<string, string> = {})
     return (JSON.parse(reply.text) as { data: WirePair }).data;
   };
   const stop = async () => {
-    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGTERM");
-    await server.exited;
+    await server.stop();
   };
   try {
     const adminPair = await login(admin.email, admin.password);
