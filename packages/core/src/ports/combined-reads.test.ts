@@ -23,6 +23,11 @@ function createCombinedStore() {
       const successor = token.successorHash === null ? null : await store.findRefreshToken(token.successorHash);
       return { token, session: await store.findSession(token.sessionId), successor, user: await users.findUserById(token.userId) };
     },
+    async findStaticTokenAndUser(hash) {
+      calls.combined++;
+      const token = await store.findStaticToken(hash);
+      return { token, user: token === null ? null : await users.findUserById(token.userId) };
+    },
   };
   const both: Store & UserDirectory & CombinedReads = {
     ...store,
@@ -57,4 +62,10 @@ test("refresh and session-binding verification take the combined reads when the 
   assert.ok(retried.ok && retried.value.refreshToken === next.value.refreshToken, "the retry grace reads the successor through the combined read too");
   await kit.tessera.logout(next.value.refreshToken);
   assert.equal((await kit.tessera.authenticate(next.value.accessToken)).ok, false);
+  const generated = await kit.tessera.generateStaticToken(created.value.id);
+  assert.ok(generated.ok);
+  const beforeStatic = calls.combined;
+  const principal = await kit.tessera.authenticate(generated.value.token);
+  assert.ok(principal.ok && principal.value.via === "static" && principal.value.user?.email === "ada@example.com");
+  assert.equal(calls.combined, beforeStatic + 1);
 });

@@ -1,11 +1,17 @@
 import type { RefreshRecords } from "../decisions/decide-refresh.ts";
-import type { SessionRecord, UserRecord } from "../records.ts";
+import type { SessionRecord, StaticTokenRecord, UserRecord } from "../records.ts";
 import type { Store } from "./store.ts";
 import type { UserDirectory } from "./user-directory.ts";
 
 /** A session and a user, as session binding checks an access token against them. */
 export interface SessionAndUser {
   readonly session: SessionRecord | null;
+  readonly user: UserRecord | null;
+}
+
+/** A static token and its user. */
+export interface StaticTokenAndUser {
+  readonly token: StaticTokenRecord | null;
   readonly user: UserRecord | null;
 }
 
@@ -21,7 +27,11 @@ export interface CombinedReads {
   findSessionAndUser(sessionId: string, userId: string): Promise<SessionAndUser>;
   /** What a refresh decides on: the token with this hash, its session, its successor (if rotated) and its user. */
   findRefreshRecords(hash: string): Promise<RefreshRecords>;
+  /** `findStaticToken(hash)` and, if there is one, the user it belongs to. */
+  findStaticTokenAndUser(hash: string): Promise<StaticTokenAndUser>;
 }
+
+const combinedReadNames = ["findSessionAndUser", "findRefreshRecords", "findStaticTokenAndUser"] as const;
 
 /**
  * The combined reads to use: the store's own, when the same object was given
@@ -31,5 +41,5 @@ export interface CombinedReads {
 export function combinedReadsOf(store: Store, users: UserDirectory): CombinedReads | null {
   if ((store as unknown) !== users) return null;
   const candidate = store as Partial<CombinedReads>;
-  return typeof candidate.findSessionAndUser === "function" && typeof candidate.findRefreshRecords === "function" ? (candidate as CombinedReads) : null;
+  return combinedReadNames.every((name) => typeof candidate[name] === "function") ? (candidate as CombinedReads) : null;
 }

@@ -1,6 +1,6 @@
 import { decodeAccessToken } from "../jwt/decode-jwt.ts";
 import { fail, type Outcome, succeed } from "../outcome.ts";
-import type { SessionAndUser } from "../ports/combined-reads.ts";
+import type { SessionAndUser, StaticTokenAndUser } from "../ports/combined-reads.ts";
 import { hashSecret } from "../tokens/refresh-token.ts";
 import { verifyStaticTokenChecksum, verifyStaticTokenShape } from "../tokens/static-token.ts";
 import type { ServiceContext } from "./context.ts";
@@ -45,6 +45,12 @@ export async function verifyAccessToken(ctx: ServiceContext, token: string): Pro
   return succeed({ userId: claims.sub, role: claims.role, sessionId: claims.sid, via: "access" });
 }
 
+async function findStaticTokenAndUser(ctx: ServiceContext, hash: string): Promise<StaticTokenAndUser> {
+  if (ctx.combinedReads !== null) return ctx.combinedReads.findStaticTokenAndUser(hash);
+  const token = await ctx.store.findStaticToken(hash);
+  return { token, user: token === null ? null : await ctx.users.findUserById(token.userId) };
+}
+
 /**
  * Verifies a static token (rule 7). A token with a bad checksum is refused
  * before any store read; a known token works while its user is active.
@@ -53,9 +59,8 @@ export async function verifyStaticToken(ctx: ServiceContext, token: string): Pro
   if (!verifyStaticTokenShape(token)) return fail("INVALID_TOKEN", "malformed");
   if (!verifyStaticTokenChecksum(token)) return fail("INVALID_TOKEN", "bad_checksum");
   const hash = await hashSecret(token, ctx.crypto);
-  const record = await ctx.store.findStaticToken(hash);
+  const { token: record, user } = await findStaticTokenAndUser(ctx, hash);
   if (record === null) return fail("INVALID_TOKEN", "unknown");
-  const user = await ctx.users.findUserById(record.userId);
   if (user === null || user.status !== "active") return fail("INVALID_TOKEN", "user_inactive");
   const now = ctx.clock.now();
   if (record.lastUsedAt === null || now - record.lastUsedAt >= ctx.policy.staticTokenTouchMs) {
