@@ -39,6 +39,13 @@ export function registerSqlTests(register: Register): void {
     assert.equal((await store.findSessionAndUser("s1", "u1")).session?.lastRefreshedAt, t0 + 1000);
     assert.deepEqual(await store.findSessionAndUser("s-none", "u1"), { session: null, user: ada });
     assert.deepEqual(await store.findSessionAndUser("s1", "u-none"), { session: await store.findSession("s1"), user: null });
+
+    await store.putStaticToken({ userId: "u1", hash: "st1", createdAt: t0, lastUsedAt: null });
+    await store.putStaticToken({ userId: "u-gone", hash: "st2", createdAt: t0, lastUsedAt: null });
+    assert.deepEqual(await store.findStaticTokenAndUser("st1"), { token: await store.findStaticToken("st1"), user: ada });
+    assert.equal((await store.findStaticTokenAndUser("st1")).token?.userId, "u1");
+    assert.deepEqual(await store.findStaticTokenAndUser("st2"), { token: await store.findStaticToken("st2"), user: null });
+    assert.deepEqual(await store.findStaticTokenAndUser("nope"), { token: null, user: null });
   });
 
   register("rotations racing through two connections to one database: exactly one wins", async ({ sql, openSecond }) => {

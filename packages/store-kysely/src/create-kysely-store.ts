@@ -43,10 +43,11 @@ export function createKyselyStore(db: Kysely<TesseraDatabase>, dialect: SqlDiale
   const lookUps = createRecordLookUps(db, runSync);
   const methods: Methods = {
     ...createSessionStore(db, dialect, lookUps, runSync),
-    ...createStaticTokenStore(db, runSync),
+    ...createStaticTokenStore(db, lookUps),
     ...createSqlUserDirectory(db, lookUps),
     findSessionAndUser: lookUps.findSessionAndUser,
     findRefreshRecords: lookUps.findRefreshRecords,
+    findStaticTokenAndUser: lookUps.findStaticTokenAndUser,
     ...createSqlRateLimiter(db),
     ...createSigningKeyStore(db),
     prune: createPrune(db),

@@ -1,9 +1,9 @@
-import type { CombinedReads, RefreshTokenRecord, SessionRecord, UserRecord } from "@tessera/core";
+import type { CombinedReads, RefreshTokenRecord, SessionRecord, StaticTokenRecord, UserRecord } from "@tessera/core";
 import { CompiledQuery, type Kysely } from "kysely";
 import type { SqliteSync } from "../sqlite/sqlite-sync.ts";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
-import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toUserRecord } from "./row-mappers.ts";
+import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
 import type { SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 /** The primary-key look-ups every request makes, one at a time or several in one read. */
@@ -11,6 +11,7 @@ export interface RecordLookUps extends CombinedReads {
   findRefreshToken(hash: string): Promise<RefreshTokenRecord | null>;
   findSession(id: string): Promise<SessionRecord | null>;
   findUserById(id: string): Promise<UserRecord | null>;
+  findStaticToken(hash: string): Promise<StaticTokenRecord | null>;
 }
 
 const beginRead = CompiledQuery.raw("begin");
@@ -51,6 +52,9 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
     db.selectFrom("sessions").select(sessionColumns).where("id", "=", param("id")).compile(),
   );
   const userById = prepareQuery<Parameters<typeof toUserRecord>[0], { id: string }>(db.selectFrom("users").selectAll().where("id", "=", param("id")).compile());
+  const staticTokenByHash = prepareQuery<Parameters<typeof toStaticTokenRecord>[0], { hash: string }>(
+    db.selectFrom("static_tokens").selectAll().where("hash", "=", param("hash")).compile(),
+  );
   const first = async <R>(query: CompiledQuery<R>): Promise<R | undefined> =>
     runSync(
       (sqlite) => sqlite.all(query)[0],
@@ -61,11 +65,26 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
   const findRefreshToken = async (hash: string) => map(await first(tokenByHash({ hash })), toRefreshTokenRecord);
   const findSession = async (id: string) => map(await first(sessionById({ id })), toSessionRecord);
   const findUserById = async (id: string) => map(await first(userById({ id })), toUserRecord);
+  const findStaticToken = async (hash: string) => map(await first(staticTokenByHash({ hash })), toStaticTokenRecord);
 
   return {
     findRefreshToken,
     findSession,
     findUserById,
+    findStaticToken,
+    findStaticTokenAndUser(hash) {
+      return runSync(
+        (sqlite) =>
+          inReadTransaction(sqlite, () => {
+            const token = map(sqlite.all(staticTokenByHash({ hash }))[0], toStaticTokenRecord);
+            return { token, user: token === null ? null : map(sqlite.all(userById({ id: token.userId }))[0], toUserRecord) };
+          }),
+        async () => {
+          const token = await findStaticToken(hash);
+          return { token, user: token === null ? null : await findUserById(token.userId) };
+        },
+      );
+    },
     findSessionAndUser(sessionId, userId) {
       return runSync(
         (sqlite) =>

@@ -1,6 +1,5 @@
 import { CompiledQuery, type Kysely } from "kysely";
 import { hasSqliteSync, notNow, type SqliteSync, type SqliteSyncConnection } from "../sqlite/sqlite-sync.ts";
-import { detectSqlDialect } from "./sql-dialect.ts";
 
 const begin = CompiledQuery.raw("begin immediate");
 const commit = CompiledQuery.raw("commit");
@@ -50,14 +49,4 @@ export function inWriteTransaction<T>(sqlite: SqliteSync, work: () => T): T {
     }
     throw error;
   }
-}
-
-/**
- * Runs a compiled read: on Tessera's SQLite driver straight on the statement
- * (about 1.4 µs less per look-up than Kysely's executor, measured), through
- * `db.executeQuery` on any other driver.
- */
-export function createRowReader(db: Kysely<any>, runSync: SqliteSyncRunner): <R>(query: CompiledQuery<R>) => Promise<R[]> {
-  if (detectSqlDialect(db) !== "sqlite") return async (query) => (await db.executeQuery(query)).rows;
-  return (query) => runSync((sqlite) => sqlite.all(query), async () => (await db.executeQuery(query)).rows);
 }
