@@ -35,7 +35,9 @@ export function registerScenarioTests(register: Register): void {
     assert.equal((await tessera.authenticate(second.accessToken)).ok, false);
 
     const again = value(await tessera.login({ email: "ADA@example.com", password: "correct horse" }));
-    assert.deepEqual((await tessera.listSessions(again.userId)).map((s) => s.id), [again.sessionId]);
+    const listed = await tessera.listSessions(again.userId);
+    assert.ok(listed.ok);
+    assert.deepEqual(listed.value.map((s) => s.id), [again.sessionId]);
     value(await tessera.logout(again.refreshToken));
     value(await tessera.logout(again.refreshToken));
     assert.equal((await tessera.refresh(again.refreshToken)).ok, false);

@@ -56,7 +56,7 @@ export interface Tessera {
   generateStaticToken(userId: string): Promise<Outcome<{ readonly token: string }>>;
   /** Succeeds whether or not the user had a static token; NOT_FOUND for an unknown user. */
   revokeStaticToken(userId: string): Promise<Outcome<{ readonly revoked: boolean }>>;
-  listSessions(userId: string): Promise<readonly SessionSummary[]>;
+  listSessions(userId: string): Promise<Outcome<readonly SessionSummary[]>>;
   revokeSession(userId: string, sessionId: string): Promise<Outcome<{ readonly id: string }>>;
   /** Ends every session of the user; NOT_FOUND for an unknown user. */
   revokeAllSessions(userId: string): Promise<Outcome<{ readonly revoked: number }>>;

@@ -94,7 +94,9 @@ export const commands: Record<string, Command> = {
   },
   async "sessions list"(opened, args) {
     return withUser(opened, args, async (user) => {
-      const sessions = await opened.tessera.listSessions(user.id);
+      const listed = await opened.tessera.listSessions(user.id);
+      if (!listed.ok) return refused(listed.message);
+      const sessions = listed.value;
       if (sessions.length === 0) return ok(`${user.email} has no live session`);
       return ok(...sessions.map((s) => `${s.id}  created=${new Date(s.createdAt).toISOString()}  last-refresh=${new Date(s.lastRefreshedAt).toISOString()}  ip=${s.ip ?? "-"}  agent=${s.userAgent ?? "-"}`));
     });

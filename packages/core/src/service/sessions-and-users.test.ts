@@ -11,7 +11,9 @@ test("a user's live sessions are listed newest first with the client that opened
   s.clock.advance(1000);
   const third = await s.tessera.login({ email: "ada@example.com", password: s.password, ip: "198.51.100.4", userAgent: "curl/8" });
   assert.ok(third.ok);
-  const sessions = await s.tessera.listSessions(s.user.id);
+  const listed = await s.tessera.listSessions(s.user.id);
+  assert.ok(listed.ok);
+  const sessions = listed.value;
   assert.deepEqual(sessions.map((x) => x.id), [third.value.sessionId, second.sessionId]);
   assert.equal(sessions[0]?.userAgent, "curl/8");
   assert.equal(sessions[0]?.ip, "198.51.100.4");
@@ -39,7 +41,14 @@ test("an admin can end all sessions of a user", async () => {
   await s.loginOrThrow();
   assert.deepEqual(await s.tessera.revokeAllSessions(s.user.id), { ok: true, value: { revoked: 2 } });
   assert.ok(!(await s.tessera.authenticate(a.accessToken)).ok);
-  assert.equal((await s.tessera.listSessions(s.user.id)).length, 0);
+  assert.deepEqual(await s.tessera.listSessions(s.user.id), { ok: true, value: [] });
+});
+
+test("listing the sessions of an unknown user is NOT_FOUND, not an empty list", async () => {
+  const s = await createScenario();
+  const listed = await s.tessera.listSessions("no-such-user");
+  assert.ok(!listed.ok);
+  assert.equal(listed.code, "NOT_FOUND");
 });
 
 test("ending all sessions of an unknown user is NOT_FOUND, and emits nothing", async () => {

@@ -6,10 +6,11 @@ import { userNotFound } from "./users.ts";
 /** A session as shown to its user. */
 export type SessionSummary = Omit<SessionRecord, "revokedAt" | "revokedReason">;
 
-/** The user's live sessions, newest first. */
-export async function listSessions(ctx: ServiceContext, userId: string): Promise<readonly SessionSummary[]> {
+/** The user's live sessions, newest first, or NOT_FOUND for an unknown user. */
+export async function listSessions(ctx: ServiceContext, userId: string): Promise<Outcome<readonly SessionSummary[]>> {
+  if ((await ctx.users.findUserById(userId)) === null) return userNotFound;
   const sessions = await ctx.store.listLiveSessions(userId, ctx.clock.now());
-  return sessions.map(({ revokedAt: _r, revokedReason: _why, ...summary }) => summary);
+  return succeed(sessions.map(({ revokedAt: _r, revokedReason: _why, ...summary }) => summary));
 }
 
 /** Ends one of the user's sessions; NOT_FOUND when it is not theirs or already over. */

@@ -61,8 +61,8 @@ export async function revokeUserTokenRoute(context: AuthenticatedContext): Promi
 
 /** `GET /users/:id/sessions`: the user's live sessions. */
 export async function listUserSessionsRoute(context: AuthenticatedContext): Promise<Response> {
-  if ((await context.tessera.getUser(idOf(context))) === null) return refusalResponse(userNotFound);
-  return dataResponse(await context.tessera.listSessions(idOf(context)));
+  const outcome = await context.tessera.listSessions(idOf(context));
+  return outcome.ok ? dataResponse(outcome.value) : refusalResponse(refusalOf(outcome));
 }
 
 /** `DELETE /users/:id/sessions`: ends every session of the user. */

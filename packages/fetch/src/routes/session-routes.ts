@@ -4,8 +4,9 @@ import type { AuthenticatedContext } from "../route-context.ts";
 
 /** `GET /auth/sessions`: the caller's live sessions, newest first, the current one marked. */
 export async function listSessionsRoute(context: AuthenticatedContext): Promise<Response> {
-  const sessions = await context.tessera.listSessions(context.principal.userId);
-  return dataResponse(sessions.map((session) => ({ ...session, current: session.id === context.principal.sessionId })));
+  const outcome = await context.tessera.listSessions(context.principal.userId);
+  if (!outcome.ok) return refusalResponse(refusalOf(outcome));
+  return dataResponse(outcome.value.map((session) => ({ ...session, current: session.id === context.principal.sessionId })));
 }
 
 /** `DELETE /auth/sessions/:id`: ends one of the caller's sessions (404 if it is not theirs or already over). */
