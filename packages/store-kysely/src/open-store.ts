@@ -2,12 +2,19 @@ import { ConfigError } from "@tessera/core";
 import { type Dialect, Kysely } from "kysely";
 import { createKyselyStore, type KyselyStore } from "./create-kysely-store.ts";
 import { migrateToLatest } from "./migrate-to-latest.ts";
+import { isMemoryPath } from "./sqlite/sqlite-options.ts";
 import type { TesseraDatabase } from "./tessera-database.ts";
 
 /** Options of {@link openStore}. */
 export interface OpenStoreOptions {
   /** SQLite only: `NORMAL` (default) survives a process crash, `FULL` also a power loss. */
   readonly synchronous?: "NORMAL" | "FULL";
+  /**
+   * SQLite file on Bun only: run WAL checkpoints on a worker thread of their
+   * own (see `startBackgroundCheckpoints`), stopped by the store's `close()`.
+   * For a long-running server; a short-lived process (the CLI) leaves it off.
+   */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 type Runtime = "bun" | "deno" | "node";
@@ -60,5 +67,14 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, target.dialect);
+  const store = createKyselyStore(db, target.dialect);
+  if (options.backgroundCheckpoints !== true || target.dialect !== "sqlite" || isMemoryPath(target.path) || currentRuntime() !== "bun") return store;
+  const checkpoints = (await import("./bun-sqlite.ts")).startBackgroundCheckpoints(target.path);
+  return {
+    ...store,
+    async close() {
+      await checkpoints.stop();
+      await store.close();
+    },
+  };
 }

@@ -20,7 +20,8 @@ export interface OpenedTessera {
  * argon2id. A token signed by a kid this process has not seen yet (a rotation
  * by the CLI or another instance) triggers one rate-limited key reload.
  */
-export async function openTessera(config: ServerConfig, onEvent?: EventListener): Promise<OpenedTessera> {
+export async function openTessera(config: ServerConfig, options: { readonly onEvent?: EventListener; readonly backgroundCheckpoints?: boolean } = {}): Promise<OpenedTessera> {
+  const { onEvent } = options;
   const secret = loadServerSecret(config);
   const policyInput: PolicyInput = {
     accessTokenTtl: config.accessTokenTtl,
@@ -34,7 +35,7 @@ export async function openTessera(config: ServerConfig, onEvent?: EventListener)
   };
   // Parsed here too, so that a bad value stops the start before the database is opened; the key manager needs it resolved.
   const policy = parsePolicy(policyInput);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { backgroundCheckpoints: options.backgroundCheckpoints === true });
   try {
     const keys = createKeyManager(store, secret, policy, systemClock.now);
     await keys.ensureSigningKey();

@@ -23,7 +23,8 @@ const pruneIntervalMs = 60 * 60_000;
  * restart) and prune dead sessions.
  */
 export async function startServer(config: ServerConfig, log: LogSink): Promise<RunningServer> {
-  const opened = await openTessera(config);
+  // A server runs for long: WAL checkpoints go to a thread of their own (SQLite files; see openStore).
+  const opened = await openTessera(config, { backgroundCheckpoints: true });
   const { tessera, store, keys } = opened;
   let server: ReturnType<typeof serve> | undefined;
   const timers: ReturnType<typeof setInterval>[] = [];
