@@ -136,7 +136,7 @@ async function main(args: BenchArgs): Promise<number> {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryBytes: totalmem(), platform: `${platform()} ${release()}`, loadStart, loadEnd: loadavg()[0] ?? 0 },
       git: gitState(),
       runtimes: Object.fromEntries(args.runtimes.map((r) => [r, runtimeVersion(r)])),
-      durability: `SQLite figures: WAL with synchronous=NORMAL unless marked "sqlite FULL" (synchronous=FULL); HTTP servers: SQLite WAL, synchronous=NORMAL, crypto on Bun: ${bunCrypto === "bun" ? "Bun.CryptoHasher" : "node:crypto"}`,
+      durability: `SQLite figures: WAL with synchronous=NORMAL unless marked "sqlite FULL" (synchronous=FULL); on Bun, WAL checkpoints run on a worker thread, as in the reference server; HTTP servers: SQLite WAL, synchronous=NORMAL, crypto on Bun: ${bunCrypto === "bun" ? "Bun.CryptoHasher" : "node:crypto"}`,
       groups,
       http: httpFigures,
       httpGrowth,
