@@ -70,7 +70,11 @@ export interface BackgroundCheckpoints {
 interface CheckpointWorker {
   postMessage(message: unknown): void;
   addEventListener(type: "close", listener: () => void): void;
+  terminate(): void;
 }
+
+// How long stop() waits for the worker to close its connection before it ends the thread.
+const stopTimeoutMs = 2000;
 
 // The worker's whole program: a connection of its own, a PASSIVE checkpoint
 // every `intervalMs` (it never blocks readers or writers, and gives up at once
@@ -121,7 +125,12 @@ export function startBackgroundCheckpoints(path: string, options: { readonly int
     stop() {
       stopping ??= (async () => {
         worker.postMessage({ stop: true });
-        await closed;
+        // A worker that does not close in time (stuck in a checkpoint on a dead disk) must not hang the server's shutdown.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopTimeoutMs)));
+        await Promise.race([closed, late]);
+        clearTimeout(timer);
+        worker.terminate();
         URL.revokeObjectURL(url);
       })();
       return stopping;
