@@ -1,10 +1,9 @@
 import type { CombinedReads, RefreshTokenRecord, SessionRecord, StaticTokenRecord, UserRecord } from "@tessera/core";
-import { CompiledQuery, type Kysely } from "kysely";
-import type { SqliteSync } from "../sqlite/sqlite-sync.ts";
+import type { CompiledQuery, Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
-import type { SqliteSyncRunner } from "./sqlite-sync-runner.ts";
+import { inReadTransaction, type SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 /** The primary-key look-ups every request makes, one at a time or several in one read. */
 export interface RecordLookUps extends CombinedReads {
@@ -12,30 +11,6 @@ export interface RecordLookUps extends CombinedReads {
   findSession(id: string): Promise<SessionRecord | null>;
   findUserById(id: string): Promise<UserRecord | null>;
   findStaticToken(hash: string): Promise<StaticTokenRecord | null>;
-}
-
-const beginRead = CompiledQuery.raw("begin");
-const commit = CompiledQuery.raw("commit");
-const rollback = CompiledQuery.raw("rollback");
-
-/**
- * `work` in one deferred (read) transaction: its reads share one snapshot and
- * one set of file-lock system calls, where separate statements take one each.
- */
-function inReadTransaction<T>(sqlite: SqliteSync, work: () => T): T {
-  sqlite.run(beginRead);
-  try {
-    const result = work();
-    sqlite.run(commit);
-    return result;
-  } catch (error) {
-    try {
-      sqlite.run(rollback);
-    } catch {
-      // Nothing left to roll back: the original error matters.
-    }
-    throw error;
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { CompiledQuery, type Kysely } from "kysely";
 import { hasSqliteSync, notNow, type SqliteSync, type SqliteSyncConnection } from "../sqlite/sqlite-sync.ts";
 
-const begin = CompiledQuery.raw("begin immediate");
+const beginImmediate = CompiledQuery.raw("begin immediate");
+const beginDeferred = CompiledQuery.raw("begin");
 const commit = CompiledQuery.raw("commit");
 const rollback = CompiledQuery.raw("rollback");
 
@@ -30,13 +31,8 @@ export function createSqliteSyncRunner(db: Kysely<any>): SqliteSyncRunner {
   };
 }
 
-/**
- * `work` inside BEGIN IMMEDIATE ... COMMIT, rolled back if it throws. Taking
- * the write lock up front means a concurrent writer in another process makes
- * this wait (busy_timeout) rather than fail half-way.
- */
-export function inWriteTransaction<T>(sqlite: SqliteSync, work: () => T): T {
-  sqlite.run(begin);
+function inTransaction<T>(sqlite: SqliteSync, start: CompiledQuery, work: () => T): T {
+  sqlite.run(start);
   try {
     const result = work();
     sqlite.run(commit);
@@ -49,4 +45,21 @@ export function inWriteTransaction<T>(sqlite: SqliteSync, work: () => T): T {
     }
     throw error;
   }
+}
+
+/**
+ * `work` inside BEGIN IMMEDIATE ... COMMIT, rolled back if it throws. Taking
+ * the write lock up front means a concurrent writer in another process makes
+ * this wait (busy_timeout) rather than fail half-way.
+ */
+export function inWriteTransaction<T>(sqlite: SqliteSync, work: () => T): T {
+  return inTransaction(sqlite, beginImmediate, work);
+}
+
+/**
+ * `work` in one deferred (read) transaction: its reads share one snapshot and
+ * one set of file-lock system calls, where separate statements take one each.
+ */
+export function inReadTransaction<T>(sqlite: SqliteSync, work: () => T): T {
+  return inTransaction(sqlite, beginDeferred, work);
 }
