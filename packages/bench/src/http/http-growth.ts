@@ -11,7 +11,11 @@ export interface MemoryFigure {
   readonly runtime: RuntimeName;
   readonly what: string;
   readonly rssBytes: number | null;
+  /** Of {@link MemoryFigure.rssBytes}, what maps files (the memory-mapped database, the WAL index): not heap. */
+  readonly fileBackedBytes: number | null;
 }
+
+const memoryOf = (server: RunningServer | undefined) => ({ rssBytes: server?.rss() ?? null, fileBackedBytes: server?.fileBackedRss() ?? null });
 
 /** HTTP growth figures, growth ratios and memory figures. */
 export interface HttpGrowthResult {
@@ -54,7 +58,7 @@ export async function runHttpGrowth(runtime: RuntimeName, options: HttpOptions, 
     for (const result of started) if (result.status === "fulfilled") servers.push(result.value);
     const failure = started.find((s) => s.status === "rejected");
     if (failure !== undefined) throw failure.reason;
-    for (const [i, size] of sizes.entries()) memory.push({ runtime, what: `server RSS, ready with ${label(size)} sessions stored (SQLite)`, rssBytes: servers[i]?.rss() ?? null });
+    for (const [i, size] of sizes.entries()) memory.push({ runtime, what: `server RSS, ready with ${label(size)} sessions stored (SQLite)`, ...memoryOf(servers[i]) });
     const pools = servers.map((server, i) => createTokenPool(server, options, `${runtime}-growth-${i}`));
     for (const scenario of scenarios) for (const [i, server] of servers.entries()) await runScenario(scenario, server, options, options.warmupSeconds, pools[i] as () => string);
     const runs = new Map<string, WrkRun[]>();
@@ -78,16 +82,16 @@ export async function runHttpGrowth(runtime: RuntimeName, options: HttpOptions, 
       if (refresh === undefined) throw new Error("no refresh scenario");
       const run = await runScenario(refresh, big, options, memorySeconds, pools[1] as () => string);
       figures.push({ ...toHttpFigure(runtime, `${refresh.name}, ${memorySeconds} s run @ ${label(sizes[1])} sessions`, [run], null) });
-      memory.push({ runtime, what: `server RSS after a ${memorySeconds} s chained-refresh run (${label(sizes[1])} sessions stored)`, rssBytes: big.rss() });
+      memory.push({ runtime, what: `server RSS after a ${memorySeconds} s chained-refresh run (${label(sizes[1])} sessions stored)`, ...memoryOf(big) });
     }
     // For comparison, what a million sessions cost held in the memory store (no load run).
     const what = `server RSS, ready with ${label(sizes[1])} sessions in the memory store`;
     try {
       const inMemory = await startServer(runtime, { ...base, store: "memory", seedSessions: sizes[1], refreshChains: 0 }, 600_000);
-      memory.push({ runtime, what, rssBytes: inMemory.rss() });
+      memory.push({ runtime, what, ...memoryOf(inMemory) });
       await inMemory.stop();
     } catch (error) {
-      memory.push({ runtime, what: `${what} (NOT AVAILABLE: ${error instanceof Error ? error.message.split("\n")[0] : String(error)})`, rssBytes: null });
+      memory.push({ runtime, what: `${what} (NOT AVAILABLE: ${error instanceof Error ? error.message.split("\n")[0] : String(error)})`, rssBytes: null, fileBackedBytes: null });
     }
     return { figures, ratios, memory };
   } finally {

@@ -11,16 +11,27 @@ export interface RunningServer {
   readonly pid: number;
   /** The server's resident set size now, in bytes, read from /proc by this process (null off Linux). */
   rss(): number | null;
+  /**
+   * The part of {@link RunningServer.rss} that maps files (RssFile + RssShmem): SQLite's memory-mapped database
+   * and its WAL index, pages the kernel can drop and reread, not heap.
+   */
+  fileBackedRss(): number | null;
   /** Kills the server and waits for it to exit. */
   stop(): Promise<void>;
 }
 
 const entry = fileURLToPath(new URL("./server-main.ts", import.meta.url));
 
-function readRss(pid: number): number | null {
+function readStatus(pid: number, fields: readonly string[]): number | null {
   try {
-    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb === undefined ? null : Number(kb) * 1024;
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    let total = 0;
+    for (const field of fields) {
+      const kb = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(status)?.[1];
+      if (kb === undefined) return null;
+      total += Number(kb) * 1024;
+    }
+    return total;
   } catch {
     return null;
   }
@@ -58,7 +69,13 @@ export function startServer(runtime: RuntimeName, config: ServerConfig, timeoutM
       // Keep draining: a server that writes later must never block on a full pipe.
       child.stdout.resume();
       const pid = child.pid as number;
-      resolve({ ready: JSON.parse(line.slice(readyMarker.length)) as ServerReady, pid, rss: () => readRss(pid), stop });
+      resolve({
+        ready: JSON.parse(line.slice(readyMarker.length)) as ServerReady,
+        pid,
+        rss: () => readStatus(pid, ["VmRSS"]),
+        fileBackedRss: () => readStatus(pid, ["RssFile", "RssShmem"]),
+        stop,
+      });
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));

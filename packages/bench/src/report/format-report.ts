@@ -42,7 +42,7 @@ export function formatReport(results: BenchResults): string {
     out.push(table(["runtime", "scenario", "req/s", "p50 ms", "p99 ms", "errors"], results.httpGrowth.map((f) => [f.runtime, f.name, int(f.requestsPerSec), fixed(f.p50Ms), fixed(f.p99Ms), String(f.errors)])));
   }
   if (results.growthRatios.length > 0) out.push("", table(["growth ratio (few / many sessions; 1.0 = no slow-down)", "value"], results.growthRatios.map((r) => [r.name, fixed(r.value)])));
-  if (results.memory.length > 0) out.push("", table(["memory", "RSS"], results.memory.map((f) => [`${f.runtime}: ${f.what}`, mib(f.rssBytes)])));
+  if (results.memory.length > 0) out.push("", table(["memory", "RSS", "of it file-backed"], results.memory.map((f) => [`${f.runtime}: ${f.what}`, mib(f.rssBytes), mib(f.fileBackedBytes ?? null)])));
   if (results.unavailable.length > 0) {
     out.push("", "== NOT AVAILABLE in this run");
     for (const u of results.unavailable) out.push(`!! ${u.name}: ${u.why}`);
