@@ -25,7 +25,7 @@ export type { Clock } from "./ports/clock.ts";
 export type { Random } from "./ports/random.ts";
 export type { CryptoPort, MaybePromise } from "./ports/crypto.ts";
 export type { Rotation, Store } from "./ports/store.ts";
-export { type CombinedReads, combinedReadsOf, type SessionAndUser, type StaticTokenAndUser } from "./ports/combined-reads.ts";
+export { type CombinedReads, combinedReadsOf, readSeparately, type SessionAndUser, type StaticTokenAndUser } from "./ports/combined-reads.ts";
 export type { UserDirectory, UserPatch } from "./ports/user-directory.ts";
 export type { PasswordHasher } from "./ports/password-hasher.ts";
 export { type RateLimiter, type RateWindow, windowStart } from "./ports/rate-limiter.ts";

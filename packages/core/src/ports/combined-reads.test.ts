@@ -37,12 +37,17 @@ function createCombinedStore() {
   return { both, calls };
 }
 
-test("combinedReadsOf: only a store given also as the user directory, and offering both reads, is read together", () => {
-  const { both } = createCombinedStore();
+test("combinedReadsOf: only a store given also as the user directory, and offering the reads, is read together; anything else reads separately", async () => {
+  const { both, calls } = createCombinedStore();
   assert.equal(combinedReadsOf(both, both), both);
-  assert.equal(combinedReadsOf(both, createMemoryUserDirectory()), null, "users from elsewhere: the store cannot read them");
+  const otherUsers = createMemoryUserDirectory();
+  const elsewhere = combinedReadsOf(both, otherUsers);
+  assert.notEqual(elsewhere, both, "users from elsewhere: the store cannot read them");
+  await otherUsers.insertUser({ id: "u1", email: "ada@example.com", passwordHash: "x", role: "user", status: "active", createdAt: 0 });
+  assert.deepEqual(await elsewhere.findSessionAndUser("none", "u1"), { session: null, user: await otherUsers.findUserById("u1") });
+  assert.equal(calls.combined, 0, "the store's own combined reads were not used");
   const store = createMemoryStore();
-  assert.equal(combinedReadsOf(store, store as unknown as UserDirectory), null, "no combined reads offered");
+  assert.notEqual(combinedReadsOf(store, store as unknown as UserDirectory), store, "no combined reads offered");
 });
 
 test("refresh and session-binding verification take the combined reads when the store offers them, with the same outcomes", async () => {

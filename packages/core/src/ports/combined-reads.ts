@@ -34,12 +34,44 @@ export interface CombinedReads {
 const combinedReadNames = ["findSessionAndUser", "findRefreshRecords", "findStaticTokenAndUser"] as const;
 
 /**
- * The combined reads to use: the store's own, when the same object was given
- * as `store` and as `users` (so that both halves come from one database), or
- * null, and the service reads one record at a time.
+ * The combined reads done one look-up at a time (independent ones side by
+ * side, so that on PostgreSQL they overlap instead of costing round trips in
+ * a row): what the core uses when the store offers nothing better, and what a
+ * store can fall back on when its driver cannot read in one transaction.
  */
-export function combinedReadsOf(store: Store, users: UserDirectory): CombinedReads | null {
-  if ((store as unknown) !== users) return null;
+export function readSeparately(
+  store: Pick<Store, "findRefreshToken" | "findSession" | "findStaticToken">,
+  users: Pick<UserDirectory, "findUserById">,
+): CombinedReads {
+  return {
+    async findSessionAndUser(sessionId, userId) {
+      const [session, user] = await Promise.all([store.findSession(sessionId), users.findUserById(userId)]);
+      return { session, user };
+    },
+    async findRefreshRecords(hash) {
+      const token = await store.findRefreshToken(hash);
+      if (token === null) return { token, session: null, successor: null, user: null };
+      const [session, successor, user] = await Promise.all([
+        store.findSession(token.sessionId),
+        token.successorHash === null ? null : store.findRefreshToken(token.successorHash),
+        users.findUserById(token.userId),
+      ]);
+      return { token, session, successor, user };
+    },
+    async findStaticTokenAndUser(hash) {
+      const token = await store.findStaticToken(hash);
+      return { token, user: token === null ? null : await users.findUserById(token.userId) };
+    },
+  };
+}
+
+/**
+ * The combined reads the service uses: the store's own when the same object
+ * was given as `store` and as `users` (so that both halves come from one
+ * database) and it offers them, else {@link readSeparately}.
+ */
+export function combinedReadsOf(store: Store, users: UserDirectory): CombinedReads {
   const candidate = store as Partial<CombinedReads>;
-  return combinedReadNames.every((name) => typeof candidate[name] === "function") ? (candidate as CombinedReads) : null;
+  const offered = (store as unknown) === users && combinedReadNames.every((name) => typeof candidate[name] === "function");
+  return offered ? (candidate as CombinedReads) : readSeparately(store, users);
 }

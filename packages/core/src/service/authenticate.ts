@@ -1,6 +1,5 @@
 import { decodeAccessToken } from "../jwt/decode-jwt.ts";
 import { fail, type Outcome, succeed } from "../outcome.ts";
-import type { SessionAndUser, StaticTokenAndUser } from "../ports/combined-reads.ts";
 import { hashSecret } from "../tokens/refresh-token.ts";
 import { verifyStaticTokenChecksum, verifyStaticTokenShape } from "../tokens/static-token.ts";
 import type { ServiceContext } from "./context.ts";
@@ -17,10 +16,6 @@ export interface Principal {
   readonly user?: PublicUser;
 }
 
-function findSessionAndUser(ctx: ServiceContext, sessionId: string, userId: string): Promise<SessionAndUser> {
-  if (ctx.combinedReads !== null) return ctx.combinedReads.findSessionAndUser(sessionId, userId);
-  return Promise.all([ctx.store.findSession(sessionId), ctx.users.findUserById(userId)]).then(([session, user]) => ({ session, user }));
-}
 
 /**
  * Verifies an access token (rule 6): known `kid`, its configured algorithm, a
@@ -36,19 +31,13 @@ export async function verifyAccessToken(ctx: ServiceContext, token: string): Pro
   if (claimsRejection === "expired") return fail("TOKEN_EXPIRED", "expired");
   if (claimsRejection !== null) return fail("INVALID_TOKEN", claimsRejection);
   if (ctx.policy.accessBinding === "session") {
-    const { session, user } = await findSessionAndUser(ctx, claims.sid, claims.sub);
+    const { session, user } = await ctx.combinedReads.findSessionAndUser(claims.sid, claims.sub);
     const bindingRejection = ctx.decisions.decideAccessBinding(claims, { session, user }, now);
     if (bindingRejection !== null) return fail("INVALID_TOKEN", bindingRejection);
     if (user === null) return fail("INVALID_TOKEN", "user_inactive");
     return succeed({ userId: claims.sub, role: user.role, sessionId: claims.sid, via: "access", user: toPublicUser(user) });
   }
   return succeed({ userId: claims.sub, role: claims.role, sessionId: claims.sid, via: "access" });
-}
-
-async function findStaticTokenAndUser(ctx: ServiceContext, hash: string): Promise<StaticTokenAndUser> {
-  if (ctx.combinedReads !== null) return ctx.combinedReads.findStaticTokenAndUser(hash);
-  const token = await ctx.store.findStaticToken(hash);
-  return { token, user: token === null ? null : await ctx.users.findUserById(token.userId) };
 }
 
 /**
@@ -59,7 +48,7 @@ export async function verifyStaticToken(ctx: ServiceContext, token: string): Pro
   if (!verifyStaticTokenShape(token)) return fail("INVALID_TOKEN", "malformed");
   if (!verifyStaticTokenChecksum(token)) return fail("INVALID_TOKEN", "bad_checksum");
   const hash = await hashSecret(token, ctx.crypto);
-  const { token: record, user } = await findStaticTokenAndUser(ctx, hash);
+  const { token: record, user } = await ctx.combinedReads.findStaticTokenAndUser(hash);
   if (record === null) return fail("INVALID_TOKEN", "unknown");
   if (user === null || user.status !== "active") return fail("INVALID_TOKEN", "user_inactive");
   const now = ctx.clock.now();

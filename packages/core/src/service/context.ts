@@ -3,7 +3,7 @@ import type { EventListener, EventType } from "../events.ts";
 import type { Keyring } from "../jwt/keyring.ts";
 import type { Policy } from "../policy.ts";
 import type { Clock } from "../ports/clock.ts";
-import type { CombinedReads } from "../ports/combined-reads.ts";
+import type { CombinedReads, combinedReadsOf } from "../ports/combined-reads.ts";
 import type { CryptoPort } from "../ports/crypto.ts";
 import type { PasswordHasher } from "../ports/password-hasher.ts";
 import type { Random } from "../ports/random.ts";
@@ -19,8 +19,8 @@ export interface ServiceContext {
   readonly crypto: CryptoPort;
   readonly store: Store;
   readonly users: UserDirectory;
-  /** The store's combined reads when it also serves as `users` (see {@link CombinedReads}), else null. */
-  readonly combinedReads: CombinedReads | null;
+  /** The look-ups of one request, read together when the store can (see {@link combinedReadsOf}). */
+  readonly combinedReads: CombinedReads;
   readonly passwords: PasswordHasher;
   readonly rateLimiter: RateLimiter;
   readonly policy: Policy;

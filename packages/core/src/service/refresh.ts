@@ -7,20 +7,6 @@ import { encodeUtf8 } from "../util/utf8.ts";
 import type { ServiceContext } from "./context.ts";
 import { issuePair, type TokenPair } from "./issue-access-token.ts";
 
-/** Loads every record the refresh decision needs. */
-export async function loadRefreshRecords(ctx: ServiceContext, hash: string): Promise<RefreshRecords> {
-  if (ctx.combinedReads !== null) return ctx.combinedReads.findRefreshRecords(hash);
-  const token = await ctx.store.findRefreshToken(hash);
-  if (token === null) return { token, session: null, successor: null, user: null };
-  // Independent reads: on PostgreSQL they overlap instead of costing three round trips in a row.
-  const [session, successor, user] = await Promise.all([
-    ctx.store.findSession(token.sessionId),
-    token.successorHash === null ? null : ctx.store.findRefreshToken(token.successorHash),
-    ctx.users.findUserById(token.userId),
-  ]);
-  return { token, session, successor, user };
-}
-
 // A lost compare-and-set means another request changed the token in between;
 // re-reading then always lands on a settled state (rotated or revoked).
 const maxAttempts = 3;
@@ -34,7 +20,7 @@ export async function refresh(ctx: ServiceContext, refreshToken: string): Promis
   const hash = await hashSecret(refreshToken, ctx.crypto);
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const now = ctx.clock.now();
-    const records = await loadRefreshRecords(ctx, hash);
+    const records = await ctx.combinedReads.findRefreshRecords(hash);
     const verdict = ctx.decisions.decideRefresh(records, now, ctx.policy);
     const { token, session, user } = records;
     if (verdict.kind === "reject" || token === null || session === null || user === null) {

@@ -1,4 +1,4 @@
-import type { CombinedReads, RefreshTokenRecord, SessionRecord, StaticTokenRecord, UserRecord } from "@tessera/core";
+import { type CombinedReads, type RefreshTokenRecord, readSeparately, type SessionRecord, type StaticTokenRecord, type UserRecord } from "@tessera/core";
 import type { CompiledQuery, Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
@@ -42,6 +42,9 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
   const findUserById = async (id: string) => map(await first(userById({ id })), toUserRecord);
   const findStaticToken = async (hash: string) => map(await first(staticTokenByHash({ hash })), toStaticTokenRecord);
 
+  // Any other driver: one look-up at a time, as the core would do them.
+  const separately = readSeparately({ findRefreshToken, findSession, findStaticToken }, { findUserById });
+
   return {
     findRefreshToken,
     findSession,
@@ -54,10 +57,7 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
             const token = map(sqlite.all(staticTokenByHash({ hash }))[0], toStaticTokenRecord);
             return { token, user: token === null ? null : map(sqlite.all(userById({ id: token.userId }))[0], toUserRecord) };
           }),
-        async () => {
-          const token = await findStaticToken(hash);
-          return { token, user: token === null ? null : await findUserById(token.userId) };
-        },
+        () => separately.findStaticTokenAndUser(hash),
       );
     },
     findSessionAndUser(sessionId, userId) {
@@ -67,10 +67,7 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
             session: map(sqlite.all(sessionById({ id: sessionId }))[0], toSessionRecord),
             user: map(sqlite.all(userById({ id: userId }))[0], toUserRecord),
           })),
-        async () => {
-          const [session, user] = await Promise.all([findSession(sessionId), findUserById(userId)]);
-          return { session, user };
-        },
+        () => separately.findSessionAndUser(sessionId, userId),
       );
     },
     findRefreshRecords(hash) {
@@ -86,17 +83,7 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
               user: map(sqlite.all(userById({ id: token.userId }))[0], toUserRecord),
             };
           }),
-        async () => {
-          const token = await findRefreshToken(hash);
-          if (token === null) return { token, session: null, successor: null, user: null };
-          // Independent reads: on PostgreSQL they overlap instead of costing three round trips in a row.
-          const [session, successor, user] = await Promise.all([
-            findSession(token.sessionId),
-            token.successorHash === null ? null : findRefreshToken(token.successorHash),
-            findUserById(token.userId),
-          ]);
-          return { token, session, successor, user };
-        },
+        () => separately.findRefreshRecords(hash),
       );
     },
   };
