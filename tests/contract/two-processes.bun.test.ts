@@ -38,9 +38,9 @@ async function tokensOf(store: KyselyStore, sessionId: string) {
 /**
  * Starts two servers on `databaseUrl` (one after the other, so that the first
  * run's admin and signing key are created once), races the refreshes, and
- * checks the replies and, through `inspect`, the rows.
+ * checks the replies and, through a store of its own on the same database, the rows.
  */
-async function raceTwoServers(databaseUrl: string, home: string, inspect: () => Promise<KyselyStore>): Promise<{ ok: number; refused: number }> {
+async function raceTwoServers(databaseUrl: string, home: string): Promise<{ ok: number; refused: number }> {
   const env = serverEnv(home, {
     DATABASE_URL: databaseUrl,
     SECRET: "a shared secret of both server processes, 32+ chars",
@@ -72,7 +72,7 @@ async function raceTwoServers(databaseUrl: string, home: string, inspect: () => 
     const successor = [...successors][0] as string;
     assert.notEqual(successor, original);
 
-    store = await inspect();
+    store = await openStore(databaseUrl);
     const [originalHash, successorHash] = [await hashSecret(original, crypto), await hashSecret(successor, crypto)];
     assert.deepEqual(await tokensOf(store, sessionId), [
       { hash: originalHash, state: "rotated", successor_hash: successorHash },
@@ -104,7 +104,7 @@ test("two server processes on one SQLite file: 50 concurrent refreshes of one to
   const dir = tempDataDir("tessera-two-processes-");
   const url = `sqlite:${join(dir, "tessera.db")}`;
   try {
-    const counts = await raceTwoServers(url, dir, () => openStore(url));
+    const counts = await raceTwoServers(url, dir);
     console.log(`sqlite: ${counts.ok} x 200, ${counts.refused} x 401`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -121,7 +121,7 @@ if (pgUrl === undefined || pgUrl === "") {
     const dir = tempDataDir("tessera-two-processes-");
     try {
       await withPgSchema(pgUrl, "tessera_two", async (url) => {
-        const counts = await raceTwoServers(url, dir, () => openStore(url));
+        const counts = await raceTwoServers(url, dir);
         console.log(`postgres: ${counts.ok} x 200, ${counts.refused} x 401`);
       });
     } finally {

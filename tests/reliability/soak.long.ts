@@ -25,11 +25,10 @@ test(`soak: ${seconds} s of mixed load on the reference server, zero 5xx and zer
   const stand = await startReferenceStand();
   const pid = stand.server.child.pid as number;
   try {
-    const admin = await stand.login(stand.admin.email, stand.admin.password);
     const users = [];
     for (let i = 0; i < workers; i++) {
       const user = { email: `soak-${i}@example.com`, password: `soak-password-${i}` };
-      assert.equal((await stand.call("POST", "/users", { token: admin.access_token, body: user })).status, 200);
+      await stand.createUser(user);
       users.push(user);
     }
     const tally = createTally();

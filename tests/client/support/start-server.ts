@@ -19,8 +19,6 @@ export interface ServerSettings {
   readonly accessTtl?: string;
   /** `TESSERA_REUSE_GRACE`; default "10s". "0s" makes any second use of a refresh token a reuse. */
   readonly reuseGrace?: string;
-  /** `CORS_ORIGIN` with credentials, for a page served from another origin. */
-  readonly corsOrigin?: string;
   /** `TESSERA_STATIC_DIR`: a directory the server serves beside the API (the built example page). */
   readonly staticDir?: string;
 }
@@ -43,7 +41,6 @@ export async function startServer(settings: ServerSettings = {}): Promise<Server
     TESSERA_REQUEST_LOG: "true",
   });
   if (settings.staticDir !== undefined) env["TESSERA_STATIC_DIR"] = settings.staticDir;
-  if (settings.corsOrigin !== undefined) Object.assign(env, { CORS_ENABLED: "true", CORS_ORIGIN: settings.corsOrigin, CORS_CREDENTIALS: "true" });
   const cleanUp = () => rmSync(dir, { recursive: true, force: true });
   let server: SpawnedServer;
   try {

@@ -14,6 +14,8 @@ export interface ReferenceStand {
   /** A request from a chosen loopback address (default 127.0.0.1). */
   call(method: string, path: string, call?: { body?: unknown; raw?: Uint8Array; token?: string; headers?: Record<string, string>; localAddress?: string }): Promise<LoopbackReply>;
   login(email: string, password: string, localAddress?: string): Promise<WirePair>;
+  /** Creates a user through the admin API (`POST /users`); its id, or an error naming the refusal. */
+  createUser(user: { readonly email: string; readonly password: string }): Promise<string>;
   /** SIGTERM, and wait for the exit. */
   stop(): Promise<void>;
 }
@@ -37,15 +39,20 @@ export async function startReferenceStand(extraEnv: Record<string, string> = {})
   const stop = async () => {
     await server.stop();
   };
+  let adminToken: Promise<string> | undefined;
+  const createUser: ReferenceStand["createUser"] = async (user) => {
+    adminToken ??= login(admin.email, admin.password).then((pair) => pair.access_token);
+    const created = await call("POST", "/users", { token: await adminToken, body: { email: user.email, password: user.password } });
+    if (created.status !== 200) throw new Error(`could not create ${user.email}: ${created.status} ${created.text}`);
+    return JSON.parse(created.text).data.id as string;
+  };
   try {
     const adminPair = await login(admin.email, admin.password);
     admin.id = JSON.parse((await call("GET", "/users/me", { token: adminPair.access_token })).text).data.id;
-    const created = await call("POST", "/users", { token: adminPair.access_token, body: { email: ada.email, password: ada.password } });
-    if (created.status !== 200) throw new Error(`could not create Ada: ${created.status} ${created.text}`);
-    ada.id = JSON.parse(created.text).data.id;
+    ada.id = await createUser(ada);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { server, url: server.url, dir, env, secret: referenceSecret, admin, ada, call, login, stop };
+  return { server, url: server.url, dir, env, secret: referenceSecret, admin, ada, call, login, createUser, stop };
 }
