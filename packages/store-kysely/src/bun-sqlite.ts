@@ -9,6 +9,8 @@ import type { SqliteHandle } from "./sqlite/sqlite-handle.ts";
 import type { SqliteOptions } from "./sqlite/sqlite-options.ts";
 
 export type { SqliteOptions } from "./sqlite/sqlite-options.ts";
+// For a raw bun:sqlite connection that must run as the store's do (the bench's SQLite floor).
+export { applySqlitePragmas } from "./sqlite/sqlite-options.ts";
 
 /** The subset of bun:sqlite that Tessera uses. */
 interface BunStatement {

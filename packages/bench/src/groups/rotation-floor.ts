@@ -49,7 +49,7 @@ interface BunSqliteDatabase {
  * pragmas. Measures what SQLite itself costs, without Kysely.
  *
  * @example
- * const figure = await measureRawBunSqliteRotation("/tmp/x.db", "NORMAL", options);
+ * const figure = await measureRawBunSqliteRotation(store, "/tmp/x.db", "NORMAL", options);
  */
 export async function measureRawBunSqliteRotation(store: Store, path: string, synchronous: "NORMAL" | "FULL", options: MeasureOptions): Promise<NamedFigure> {
   // The session and its first token go in through the store, so that this file restates no more of the schema than the rotation needs.
@@ -62,7 +62,10 @@ export async function measureRawBunSqliteRotation(store: Store, path: string, sy
   const { Database } = (await import(module)) as { Database: new (path: string) => BunSqliteDatabase };
   const db = new Database(path);
   try {
-    db.exec(`pragma busy_timeout = 5000; pragma journal_mode = WAL; pragma synchronous = ${synchronous}; pragma foreign_keys = ON`);
+    // Exactly the store's pragmas: wal_autocheckpoint, mmap_size and the rest are per connection, and without them
+    // this "floor" checkpointed ten times as often as the store it is compared with.
+    const { applySqlitePragmas } = await import("@tessera/store-kysely/bun-sqlite");
+    applySqlitePragmas(db, path, { synchronous });
     const insert = db.prepare("insert into refresh_tokens (hash, session_id, user_id, state, issued_at, expires_at, rotated_at, rotation_nonce, successor_hash) values (?, ?, ?, 'live', ?, ?, null, null, null)");
     const spend = db.prepare(
       "update refresh_tokens set state = 'rotated', rotated_at = ?, rotation_nonce = ?, successor_hash = ? where hash = ? and state = 'live' and session_id = ? and exists (select 1 from sessions where id = ? and revoked_at is null)",

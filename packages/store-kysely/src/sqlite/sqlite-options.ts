@@ -35,7 +35,7 @@ const mmapSizeBytes = 1024 * 1024 * 1024;
  * SQLite unless asked for. busy_timeout goes first so that switching the
  * journal mode itself waits for a busy file.
  */
-export function applySqlitePragmas(handle: SqliteHandle, path: string, options: SqliteOptions): void {
+export function applySqlitePragmas(handle: Pick<SqliteHandle, "exec">, path: string, options: SqliteOptions): void {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) throw new RangeError("busyTimeoutMs must be a non-negative integer");
   const synchronous = options.synchronous ?? "NORMAL";
