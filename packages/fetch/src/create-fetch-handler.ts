@@ -11,7 +11,8 @@ export interface ConnectionInfo {
   /**
    * The client's IP address, for login rate limiting and the session list.
    * Read only by the routes that need it (login), so an adapter may make it a
-   * getter: Bun's `server.requestIP` costs about a tenth of a `/users/me` request.
+   * getter: Bun's `server.requestIP` costs about a tenth of a `/users/me` request. (The reference server's request
+   * log, on by default, reads it for every request; `TESSERA_REQUEST_LOG=false` saves it.)
    */
   readonly clientAddress?: string | null;
   /**

@@ -16,6 +16,7 @@ export function lastForwardedAddress(header: string | null): string | null {
 export function withForwardedAddress(handler: FetchHandler): FetchHandler {
   return (request, info) =>
     handler(request, {
+      ...(info?.writesBodyText === undefined ? {} : { writesBodyText: info.writesBodyText }),
       get clientAddress() {
         return lastForwardedAddress(request.headers.get("x-forwarded-for")) ?? info?.clientAddress ?? null;
       },

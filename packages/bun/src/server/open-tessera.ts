@@ -1,4 +1,4 @@
-import { createTessera, type EventListener, parsePolicy, type PolicyInput, type Tessera } from "@tessera/core";
+import { createTessera, parsePolicy, type PolicyInput, type Tessera } from "@tessera/core";
 import { systemClock, webRandom } from "@tessera/core/platform";
 import { createArgon2Hasher, createNodeCrypto } from "@tessera/node";
 import { type KyselyStore, openStore } from "@tessera/store-kysely";
@@ -20,8 +20,7 @@ export interface OpenedTessera {
  * argon2id. A token signed by a kid this process has not seen yet (a rotation
  * by the CLI or another instance) triggers one rate-limited key reload.
  */
-export async function openTessera(config: ServerConfig, options: { readonly onEvent?: EventListener; readonly backgroundCheckpoints?: boolean } = {}): Promise<OpenedTessera> {
-  const { onEvent } = options;
+export async function openTessera(config: ServerConfig, options: { readonly backgroundCheckpoints?: boolean } = {}): Promise<OpenedTessera> {
   const secret = loadServerSecret(config);
   const policyInput: PolicyInput = {
     accessTokenTtl: config.accessTokenTtl,
@@ -49,7 +48,6 @@ export async function openTessera(config: ServerConfig, options: { readonly onEv
       passwords: createArgon2Hasher(),
       keys: () => keys.keyring(),
       policy: policyInput,
-      ...(onEvent === undefined ? {} : { onEvent }),
     });
     const retryOnUnknownKid = (verify: Tessera["authenticate"]): Tessera["authenticate"] => async (token) => {
       const outcome = await verify(token);

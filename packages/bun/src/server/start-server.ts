@@ -40,8 +40,9 @@ export async function startServer(config: ServerConfig, log: LogSink): Promise<R
       onError,
     });
     const site = config.staticDir === null ? handler : withStaticFiles(handler, config.staticDir);
-    const addressed = config.trustProxy ? withForwardedAddress(site) : site;
-    server = serve(config.requestLog ? withRequestLog(addressed, log) : addressed, { port: config.port, hostname: config.host });
+    const logged = config.requestLog ? withRequestLog(site, log) : site;
+    // Outermost, so that the request log records the client behind the proxy, as login does.
+    server = serve(config.trustProxy ? withForwardedAddress(logged) : logged, { port: config.port, hostname: config.host });
     const background = (task: () => Promise<unknown>) => () => void task().catch(onError);
     timers.push(setInterval(background(() => keys.reload()), config.keyReloadMs));
     timers.push(setInterval(background(() => store.prune(Date.now())), pruneIntervalMs));
