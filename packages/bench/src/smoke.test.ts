@@ -52,6 +52,20 @@ test("the store group runs on memory and SQLite with a tiny count and reports Po
   }
 });
 
+test("the growth group seeds and measures memory and SQLite at two tiny sizes, with a ratio for each", async () => {
+  const workDir = mkdtempSync(join(tmpdir(), "tessera-bench-smoke-"));
+  try {
+    const result = await runGroup("growth", { measure: tiny, pgUrl: null, pgUrlLarge: null, workDir, growthSizes: [2, 5] });
+    assertWellFormed(result, "growth");
+    for (const store of ["memory", "sqlite"]) {
+      assert.ok(result.ratios.some((r) => r.name.startsWith("growth rotate @ " + store)), `${store}: ${JSON.stringify(result.unavailable)}`);
+      assert.ok(result.ratios.some((r) => r.name.startsWith("growth verify @ " + store)));
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+});
+
 test("the report names every target and marks the ones this run did not measure", () => {
   const targets = evaluateTargets({ groups: [], http: [], growthRatios: [] });
   assert.ok(targets.length >= 10);

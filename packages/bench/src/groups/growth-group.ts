@@ -10,14 +10,13 @@ import type { GroupResult, NamedFigure, NamedRatio, Unavailable } from "./group-
 const label = (sessions: number) => (sessions >= 1_000_000 ? `${sessions / 1_000_000}M` : sessions >= 1000 ? `${sessions / 1000}k` : String(sessions));
 const figureName = (op: string, store: string, sessions: number) => `${op} @ ${store}, ${label(sessions)} sessions`;
 
-async function seeded(bench: BenchStore, sessions: number, crypto: NamedCrypto, notes: string[]) {
-  const opened = await bench.open();
+async function seeded(opened: OpenedStore, bench: BenchStore, sessions: number, crypto: NamedCrypto, notes: string[]) {
   const started = performance.now();
   await seedSessions(opened, sessions);
   notes.push(`growth ${bench.name}: seeded ${label(sessions)} sessions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // The kit's own login and refresh chain are the newest rows, as on a live server.
   const ops = await createBenchOperations(await createBenchKit({ crypto: crypto.crypto, store: opened.store, users: opened.users }));
-  return { opened, ops };
+  return { ops };
 }
 
 /**
@@ -45,10 +44,16 @@ export async function runGrowthGroup(options: GroupOptions): Promise<GroupResult
     if (twin === undefined) continue;
     const opened: OpenedStore[] = [];
     try {
-      const few = await seeded(bench, small, crypto, notes);
-      opened.push(few.opened);
-      const many = await seeded(twin, large, crypto, notes);
-      opened.push(many.opened);
+      // A store that cannot be opened (no database) is unavailable; a failure after that is a fault and throws.
+      try {
+        opened.push(await bench.open());
+        opened.push(await twin.open());
+      } catch (error) {
+        unavailable.push({ name: `growth ${bench.name}`, why: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      const few = await seeded(opened[0] as OpenedStore, bench, small, crypto, notes);
+      const many = await seeded(opened[1] as OpenedStore, twin, large, crypto, notes);
       const contenders: Contender[] = [
         { name: figureName("verify access (session)", bench.name, small), operation: few.ops.verifyAccess },
         { name: figureName("verify access (session)", bench.name, large), operation: many.ops.verifyAccess },
@@ -62,8 +67,6 @@ export async function runGrowthGroup(options: GroupOptions): Promise<GroupResult
         const to = figureName(op, bench.name, large);
         ratios.push({ name: `growth ${op.split(" ")[0]} @ ${bench.name} (${label(small)} / ${label(large)})`, of, to, value: comparison.ratio(of, to) });
       }
-    } catch (error) {
-      unavailable.push({ name: `growth ${bench.name}`, why: error instanceof Error ? error.message : String(error) });
     } finally {
       for (const store of opened) await store.close();
     }
