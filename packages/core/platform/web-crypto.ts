@@ -1,5 +1,8 @@
 import type { CryptoPort } from "../src/ports/crypto.ts";
 
+const encoder = new TextEncoder();
+const bytesOf = (data: Uint8Array | string) => (typeof data === "string" ? encoder.encode(data) : data) as Uint8Array<ArrayBuffer>;
+
 /**
  * The portable crypto port on WebCrypto (`crypto.subtle`). Imported HMAC keys are
  * cached per key buffer, since a signing key is used for every token.
@@ -19,10 +22,10 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
   };
   return {
     async hmacSha256(secret, data) {
-      return new Uint8Array(await subtle.sign("HMAC", await importKey(secret), data as Uint8Array<ArrayBuffer>));
+      return new Uint8Array(await subtle.sign("HMAC", await importKey(secret), bytesOf(data)));
     },
     async sha256(data) {
-      return new Uint8Array(await subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>));
+      return new Uint8Array(await subtle.digest("SHA-256", bytesOf(data)));
     },
   };
 }

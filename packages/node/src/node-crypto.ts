@@ -11,7 +11,9 @@ import type { CryptoPort } from "@tessera/core";
  */
 export function createNodeCrypto(): CryptoPort {
   return {
-    hmacSha256: (key, data) => new Uint8Array(createHmac("sha256", key).update(data).digest()),
-    sha256: (data) => new Uint8Array(createHash("sha256").update(data).digest()),
+    // A string goes in as is (node:crypto reads it as UTF-8): cheaper than TextEncoder's copy. The digest is a
+    // Buffer of its own, so it is returned without another copy.
+    hmacSha256: (key, data) => createHmac("sha256", key).update(data).digest(),
+    sha256: (data) => createHash("sha256").update(data).digest(),
   };
 }

@@ -2,7 +2,7 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import type { Reason } from "../outcome.ts";
 import type { CryptoPort } from "../ports/crypto.ts";
 import { decodeBase64url } from "../util/base64url.ts";
-import { decodeUtf8, encodeUtf8 } from "../util/utf8.ts";
+import { decodeUtf8 } from "../util/utf8.ts";
 import { type AccessClaims, readAccessClaims } from "./access-claims.ts";
 import { encodeJwtHeader } from "./encode-jwt.ts";
 import type { HmacKey, Keyring } from "./keyring.ts";
@@ -74,7 +74,7 @@ export async function decodeAccessToken(token: string, keyring: Keyring, crypto:
 
   const signature = decodeBase64url(token.slice(secondDot + 1));
   if (signature === null || signature.length !== 32) return { ok: false, reason: "bad_signature" };
-  const mac = crypto.hmacSha256(key.secret, encodeUtf8(token.slice(0, secondDot)));
+  const mac = crypto.hmacSha256(key.secret, token.slice(0, secondDot));
   // A native port answers synchronously: don't pay for an await it doesn't need.
   const expected = mac instanceof Promise ? await mac : mac;
   if (!constantTimeEqual(signature, expected)) return { ok: false, reason: "bad_signature" };

@@ -26,7 +26,7 @@ const headers = new WeakMap<HmacKey, string>();
 export async function encodeAccessToken(claims: AccessClaims, key: HmacKey, crypto: CryptoPort): Promise<string> {
   const body = { id: claims.id, role: claims.role, sub: claims.sub, sid: claims.sid, iat: claims.iat, exp: claims.exp, iss: claims.iss };
   const signingInput = `${encodeJwtHeader(key)}.${encodeBase64url(encodeUtf8(JSON.stringify(body)))}`;
-  const mac = crypto.hmacSha256(key.secret, encodeUtf8(signingInput));
+  const mac = crypto.hmacSha256(key.secret, signingInput);
   const signature = mac instanceof Promise ? await mac : mac;
   return `${signingInput}.${encodeBase64url(signature)}`;
 }

@@ -17,7 +17,7 @@ export function verifyRefreshTokenShape(token: string): boolean {
 
 /** The form in which a secret is stored and looked up: SHA-256, base64url. */
 export async function hashSecret(secret: string, crypto: CryptoPort): Promise<string> {
-  return encodeBase64url(await crypto.sha256(encodeUtf8(secret)));
+  return encodeBase64url(await crypto.sha256(secret));
 }
 
 /**
