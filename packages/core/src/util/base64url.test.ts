@@ -7,6 +7,11 @@ import { decodeBase64url, encodeBase64url } from "./base64url.ts";
 test("base64url encoding spells any bytes exactly as @oslojs's encoder does", () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => assert.equal(encodeBase64url(bytes), encodeBase64urlNoPadding(bytes))), { numRuns: 2000 });
   for (const text of ["", "f", "fo", "foo", "foob", "fooba", "foobar"]) assert.equal(encodeBase64url(new TextEncoder().encode(text)), encodeBase64urlNoPadding(new TextEncoder().encode(text)));
+  // Past one slice of String.fromCharCode.apply (8,192 characters), and past any engine's argument limit.
+  for (const size of [6143, 6144, 6145, 300_000]) {
+    const bytes = new Uint8Array(size).map((_, i) => (i * 131 + 7) & 0xff);
+    assert.equal(encodeBase64url(bytes), encodeBase64urlNoPadding(bytes), `${size} bytes`);
+  }
 });
 
 test("base64url decoding inverts @oslojs's encoder for any bytes", () => {

@@ -2,32 +2,48 @@
 // each character up in a string-keyed object: 16.5 µs on Bun and 29 µs on
 // Node for a JWT payload, against 1.0 and 3.1 µs with this table (measured by
 // the bench). Its encoder appends one character at a time and was 22% of a
-// refresh's CPU time on Bun (profiled: four encodings per refresh), so
-// encoding goes through a table of character pairs too. An encoding, not a
-// crypto primitive; the tests check both directions against @oslojs's.
+// refresh's CPU time on Bun (profiled: four encodings per refresh). Appending
+// pairs of characters was better but still built a rope that Bun then had to
+// flatten (18% of a refresh's CPU time, profiled), so the encoder collects
+// character codes and makes the string in one call: for a 150-byte payload
+// 1.3 µs against 2.2 on Bun, 0.65 against 0.98 on Node (an A/B of the two in
+// one process). An encoding, not a crypto primitive; the tests check both
+// directions against @oslojs's.
 const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const values = new Int16Array(128).fill(-1);
 for (let i = 0; i < alphabet.length; i++) values[alphabet.charCodeAt(i)] = i;
-// Every 12-bit value as its two characters: three bytes are two look-ups.
-const pairs: string[] = [];
-for (let i = 0; i < 4096; i++) pairs.push(alphabet.charAt(i >> 6) + alphabet.charAt(i & 63));
+const codes = new Uint8Array(64);
+const chunk = 8192;
+for (let i = 0; i < alphabet.length; i++) codes[i] = alphabet.charCodeAt(i);
 
 /** Unpadded base64url, as JWTs and Tessera's tokens use. */
 export function encodeBase64url(bytes: Uint8Array): string {
   const length = bytes.length;
-  let out = "";
+  const out: number[] = new Array(Math.ceil((length * 4) / 3));
+  let o = 0;
   let i = 0;
   for (; i + 3 <= length; i += 3) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += pairs[n >> 12]! + pairs[n & 0xfff]!;
+    out[o++] = codes[n >> 18]!;
+    out[o++] = codes[(n >> 12) & 63]!;
+    out[o++] = codes[(n >> 6) & 63]!;
+    out[o++] = codes[n & 63]!;
   }
   if (length - i === 1) {
-    out += pairs[bytes[i]! << 4]!;
+    const n = bytes[i]! << 16;
+    out[o++] = codes[n >> 18]!;
+    out[o++] = codes[(n >> 12) & 63]!;
   } else if (length - i === 2) {
-    const n = (bytes[i]! << 10) | (bytes[i + 1]! << 2);
-    out += pairs[n >> 6]! + alphabet.charAt(n & 63);
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out[o++] = codes[n >> 18]!;
+    out[o++] = codes[(n >> 12) & 63]!;
+    out[o++] = codes[(n >> 6) & 63]!;
   }
-  return out;
+  if (o <= chunk) return String.fromCharCode.apply(null, out);
+  // apply has an argument-count limit: long inputs (not tokens, but this is exported) go in slices.
+  let text = "";
+  for (let k = 0; k < o; k += chunk) text += String.fromCharCode.apply(null, out.slice(k, Math.min(k + chunk, o)));
+  return text;
 }
 
 function valueAt(text: string, index: number): number {
