@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,8 +29,17 @@ export interface SpawnOptions {
 
 /** A fresh data directory; the server and the CLI find the database and secret there. */
 export function tempDataDir(prefix = "tessera-server-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dataDirs.add(dir);
+  return dir;
 }
+
+// Data directories outlive the servers in them (tests read the database file after a stop), so they are removed
+// when the test process exits; each run used to leave a database, its WAL and a secret in the temp directory.
+const dataDirs = new Set<string>();
+process.once("exit", () => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The environment for a server or CLI on a data directory (127.0.0.1, a free port); `extra` adds or overrides. */
 export function serverEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
