@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import type { KyselyStore } from "@tessera/store-kysely";
-import { sql as raw } from "kysely";
 import { makeRotation, makeSession, makeToken, makeUser, t0 } from "./fixtures.ts";
 import type { Register } from "./store-contract.ts";
 
@@ -62,57 +61,6 @@ export function registerSqlTests(register: Register): void {
       for (let i = 0; i < 16; i++) assert.equal((await store.findRefreshToken(`succ-${i}`)) !== null, `succ-${i}` === winner);
     } finally {
       await second.close();
-    }
-  });
-
-  register("a database made before 0002 keeps its tokens through the migration, then rotates and lists as before", async ({ sql, openSecond }) => {
-    const store = sql as KyselyStore;
-    const db = store.db;
-    // Put refresh_tokens back as 0001 made it (keyed by hash, with a session_id index) and forget 0002.
-    if (store.dialect === "postgres") {
-      await raw`alter table refresh_tokens drop constraint refresh_tokens_pkey`.execute(db);
-      await raw`alter table refresh_tokens add constraint refresh_tokens_pkey primary key (hash)`.execute(db);
-      await raw`drop index refresh_tokens_hash`.execute(db);
-      await raw`create index refresh_tokens_session on refresh_tokens (session_id)`.execute(db);
-    } else {
-      await raw`drop table refresh_tokens`.execute(db);
-      await raw`
-        create table refresh_tokens (
-          hash text primary key, session_id text not null references sessions (id) on delete cascade, user_id text not null,
-          state text not null check (state in ('live', 'rotated')), issued_at bigint not null, expires_at bigint not null,
-          rotated_at bigint, rotation_nonce text, successor_hash text
-        ) without rowid`.execute(db);
-      await raw`create index refresh_tokens_session on refresh_tokens (session_id)`.execute(db);
-      await raw`create index refresh_tokens_expires_at on refresh_tokens (expires_at)`.execute(db);
-    }
-    await raw`delete from kysely_migration where name = '0002-cluster-refresh-tokens'`.execute(db);
-    // What the 0001 store wrote for a login and one rotation: it also bumped the session row.
-    await store.insertUser(makeUser("u1", "ada@example.com"));
-    const session = makeSession("s1", "u1");
-    const first = makeToken("h1", session);
-    const rotation = makeRotation(first, "h2", t0 + 1000);
-    await store.insertSession(session, { ...first, state: "rotated", rotatedAt: t0 + 1000, rotationNonce: rotation.rotationNonce, successorHash: "h2" });
-    await db.insertInto("refresh_tokens").values({ hash: "h2", session_id: "s1", user_id: "u1", state: "live", issued_at: t0 + 1000, expires_at: rotation.successor.expiresAt, rotated_at: null, rotation_nonce: null, successor_hash: null }).execute();
-    await db.updateTable("sessions").set({ last_refreshed_at: t0 + 1000 }).where("id", "=", "s1").execute();
-    const before = await store.findRefreshRecords("h1");
-
-    const migrated = (await openSecond()) as KyselyStore;
-    try {
-      const names = await raw<{ name: string }>`select name from kysely_migration order by name`.execute(migrated.db);
-      assert.deepEqual(names.rows.map((row) => row.name), ["0001-initial-schema", "0002-cluster-refresh-tokens"]);
-      assert.deepEqual(await migrated.findRefreshRecords("h1"), before);
-      assert.equal(before.successor?.hash, "h2");
-      assert.equal((await migrated.findSession("s1"))?.lastRefreshedAt, t0 + 1000);
-      assert.equal(await migrated.rotateRefreshToken(makeRotation(rotation.successor, "h3", t0 + 2000)), true);
-      assert.equal((await migrated.findRefreshToken("h3"))?.state, "live");
-      assert.equal((await migrated.findSession("s1"))?.lastRefreshedAt, t0 + 2000);
-      assert.deepEqual((await migrated.listLiveSessions("u1", t0 + 3000)).map((s) => [s.id, s.lastRefreshedAt]), [["s1", t0 + 2000]]);
-      // The hash stays unique on its own: a second token with a used hash is refused even in another session.
-      const other = makeSession("s2", "u1");
-      await assert.rejects(migrated.insertSession(other, makeToken("h3", other)));
-      assert.equal(await migrated.findSession("s2"), null);
-    } finally {
-      await migrated.close();
     }
   });
 

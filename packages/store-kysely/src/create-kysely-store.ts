@@ -40,7 +40,7 @@ type Methods = Omit<KyselyStore, "db" | "dialect">;
 export function createKyselyStore(db: Kysely<TesseraDatabase>, dialect: SqlDialect): KyselyStore {
   // One runner for the whole store: it finds out once whether the connection offers synchronous statements.
   const runSync = createSqliteSyncRunner(db);
-  const lookUps = createRecordLookUps(db, dialect, runSync);
+  const lookUps = createRecordLookUps(db, runSync);
   const methods: Methods = {
     ...createSessionStore(db, dialect, lookUps, runSync),
     ...createStaticTokenStore(db, lookUps),

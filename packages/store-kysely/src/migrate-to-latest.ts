@@ -1,7 +1,6 @@
 import { StoreError } from "@tessera/core";
 import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import { initialSchema } from "./migrations/0001-initial-schema.ts";
-import { clusterRefreshTokens } from "./migrations/0002-cluster-refresh-tokens.ts";
 import { detectSqlDialect } from "./store/sql-dialect.ts";
 import type { TesseraDatabase } from "./tessera-database.ts";
 
@@ -9,7 +8,6 @@ import type { TesseraDatabase } from "./tessera-database.ts";
 // bundle, on every runtime, and in the built dist alike. Names sort in order.
 const migrations: Record<string, Migration> = {
   "0001-initial-schema": initialSchema,
-  "0002-cluster-refresh-tokens": clusterRefreshTokens,
 };
 
 /**

@@ -23,13 +23,9 @@ export async function measureStoreRotation(store: Store, options: MeasureOptions
   const sessionId = encodeBase64url(webRandom.bytes(16));
   let current = liveToken(sessionId, "floor-user", now);
   await store.insertSession({ id: sessionId, userId: "floor-user", createdAt: now, expiresAt: null, lastRefreshedAt: now, revokedAt: null, revokedReason: null, ip: null, userAgent: null }, current);
-  // Each rotation a millisecond later than the last, as a real chain is: the SQL store keeps a session's tokens in
-  // issue order, so equal times would scatter them by hash and measure a layout no real session has.
-  let at = now;
   return measure(async () => {
-    at += 1;
-    const successor = liveToken(sessionId, "floor-user", at);
-    const rotated = await store.rotateRefreshToken({ presentedHash: current.hash, sessionId, rotatedAt: at, rotationNonce: "n", successor });
+    const successor = liveToken(sessionId, "floor-user", now);
+    const rotated = await store.rotateRefreshToken({ presentedHash: current.hash, sessionId, rotatedAt: now, rotationNonce: "n", successor });
     if (!rotated) throw new Error("the store refused a rotation of a live token");
     current = successor;
   }, options);
@@ -46,9 +42,9 @@ interface BunSqliteDatabase {
 }
 
 /**
- * The floor under SQLite rotation on Bun: the same two statements as the
+ * The floor under SQLite rotation on Bun: the same three statements as the
  * Kysely store's rotation transaction (spend the live token if its session is
- * not revoked, insert the successor), prepared once and run
+ * not revoked, insert the successor, bump the session), prepared once and run
  * in a bun:sqlite transaction on an already migrated file, with the same
  * pragmas. Measures what SQLite itself costs, without Kysely.
  *
@@ -74,12 +70,12 @@ export async function measureRawBunSqliteRotation(store: Store, path: string, sy
     const spend = db.prepare(
       "update refresh_tokens set state = 'rotated', rotated_at = ?, rotation_nonce = ?, successor_hash = ? where hash = ? and state = 'live' and session_id = ? and exists (select 1 from sessions where id = ? and revoked_at is null)",
     );
-    let at = now;
+    const bump = db.prepare("update sessions set last_refreshed_at = ? where id = ?");
     const rotate = db.transaction(() => {
       const successor = newHash();
-      at += 1;
-      if (spend.run(at, "n", successor, current, sessionId, sessionId).changes !== 1) throw new Error("raw rotation refused a live token");
-      insert.run(successor, sessionId, "floor-user", at, at + week);
+      if (spend.run(now, "n", successor, current, sessionId, sessionId).changes !== 1) throw new Error("raw rotation refused a live token");
+      insert.run(successor, sessionId, "floor-user", now, now + week);
+      bump.run(now, sessionId);
       current = successor;
     });
     // BEGIN IMMEDIATE, as the Kysely store's SQLite rotation takes the write lock up front.

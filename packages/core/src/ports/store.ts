@@ -7,12 +7,7 @@ export interface Rotation {
   readonly sessionId: string;
   readonly rotatedAt: number;
   readonly rotationNonce: string;
-  /**
-   * The successor, inserted `live` in the same session and issued at
-   * `rotatedAt` (the session's `lastRefreshedAt` becomes that time; a SQL
-   * store reads it off the session's newest token instead of rewriting the
-   * session row).
-   */
+  /** The successor, inserted `live` in the same session. */
   readonly successor: RefreshTokenRecord;
 }
 

@@ -3,7 +3,6 @@ import type { CompiledQuery, Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
-import type { SqlDialect } from "./sql-dialect.ts";
 import { inReadTransaction, type SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 /** The primary-key look-ups every request makes, one at a time or several in one read. */
@@ -20,12 +19,12 @@ export interface RecordLookUps extends CombinedReads {
  * executor), and the combined reads run in one read transaction; on any other
  * driver each goes through `db.executeQuery`, the combined ones side by side.
  */
-export function createRecordLookUps(db: Kysely<TesseraDatabase>, dialect: SqlDialect, runSync: SqliteSyncRunner): RecordLookUps {
+export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): RecordLookUps {
   const tokenByHash = prepareQuery<Parameters<typeof toRefreshTokenRecord>[0], { hash: string }>(
     db.selectFrom("refresh_tokens").selectAll().where("hash", "=", param("hash")).compile(),
   );
   const sessionById = prepareQuery<Parameters<typeof toSessionRecord>[0], { id: string }>(
-    db.selectFrom("sessions").select(sessionColumns(dialect)).where("id", "=", param("id")).compile(),
+    db.selectFrom("sessions").select(sessionColumns).where("id", "=", param("id")).compile(),
   );
   const userById = prepareQuery<Parameters<typeof toUserRecord>[0], { id: string }>(db.selectFrom("users").selectAll().where("id", "=", param("id")).compile());
   const staticTokenByHash = prepareQuery<Parameters<typeof toStaticTokenRecord>[0], { hash: string }>(

@@ -19,14 +19,12 @@ type RotationArgs = {
 };
 
 // The successor is stored from these fields alone, so anything else about it
-// must be what a fresh token in the same session looks like; and it must be
-// issued at the rotation, since the session's lastRefreshedAt is read off it.
+// must be what a fresh token in the same session looks like.
 const toArgs = (rotation: Rotation): RotationArgs => {
   const { successor } = rotation;
   if (successor.sessionId !== rotation.sessionId || successor.state !== "live" || successor.rotatedAt !== null || successor.successorHash !== null) {
     throw new StoreError("a rotation's successor must be a fresh live token of the same session");
   }
-  if (successor.issuedAt !== rotation.rotatedAt) throw new StoreError("a rotation's successor must be issued at the rotation's time");
   return {
   presentedHash: rotation.presentedHash,
   sessionId: rotation.sessionId,
@@ -54,9 +52,7 @@ function spendPresented(db: Kysely<TesseraDatabase>) {
 /**
  * SQLite: one BEGIN IMMEDIATE transaction (writers are serialised by the
  * file's write lock): spend the presented token, and only if exactly one row
- * changed insert the successor. The session row is not rewritten: its
- * lastRefreshedAt is read off its newest token (see `sessionColumns`), which
- * saves a page, a WAL frame, per rotation. On Tessera's driver the
+ * changed insert the successor and bump the session. On Tessera's driver the
  * whole transaction runs synchronously, with no await between statements.
  */
 function createSqliteRotation(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): (rotation: Rotation) => Promise<boolean> {
@@ -77,6 +73,9 @@ function createSqliteRotation(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRu
       })
       .compile(),
   );
+  const bumpSession = prepareQuery<never, RotationArgs>(
+    db.updateTable("sessions").set({ last_refreshed_at: param("rotatedAt") }).where("id", "=", param("sessionId")).compile(),
+  );
   return (rotation) => {
     const args = toArgs(rotation);
     return runSync(
@@ -84,12 +83,14 @@ function createSqliteRotation(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRu
         inWriteTransaction(sqlite, () => {
           if (sqlite.run(spend(args)) !== 1) return false;
           sqlite.run(insertSuccessor(args));
+          sqlite.run(bumpSession(args));
           return true;
         }),
       () =>
         db.transaction().execute(async (trx) => {
           if (changedRows(await trx.executeQuery(spend(args))) !== 1) return false;
           await trx.executeQuery(insertSuccessor(args));
+          await trx.executeQuery(bumpSession(args));
           return true;
         }),
     );
@@ -97,7 +98,7 @@ function createSqliteRotation(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRu
 }
 
 /**
- * PostgreSQL: the same two writes as one statement (a data-modifying CTE),
+ * PostgreSQL: the same three writes as one statement (data-modifying CTEs),
  * one round trip and atomic. A concurrent rotation of the same token waits
  * on the row lock, then re-checks `state = 'live'` and changes nothing.
  */
@@ -106,10 +107,14 @@ function createPostgresRotation(db: Kysely<TesseraDatabase>): (rotation: Rotatio
   const text = (name: string) => sql`cast(${param<string>(name)} as text)`;
   const rotate = prepareQuery<{ hash: string }, RotationArgs>(
     sql<{ hash: string }>`
-      with spent as (${spendPresented(db).returning("session_id")})
+      with spent as (${spendPresented(db).returning("session_id")}),
+      bumped as (
+        update sessions set last_refreshed_at = ${bigint("rotatedAt")}
+        where id in (select session_id from spent) returning id
+      )
       insert into refresh_tokens (hash, session_id, user_id, state, issued_at, expires_at, rotated_at, rotation_nonce, successor_hash)
-      select ${text("successorHash")}, spent.session_id, ${text("successorUserId")}, 'live', ${bigint("successorIssuedAt")}, ${bigint("successorExpiresAt")}, null, null, null
-      from spent
+      select ${text("successorHash")}, bumped.id, ${text("successorUserId")}, 'live', ${bigint("successorIssuedAt")}, ${bigint("successorExpiresAt")}, null, null, null
+      from bumped
       returning hash`.compile(db),
   );
   return async (rotation) => (await db.executeQuery(rotate(toArgs(rotation)))).rows.length === 1;

@@ -1,33 +1,16 @@
 import type { RefreshTokenRecord, SessionRecord, StaticTokenRecord, UserRecord } from "@tessera/core";
-import { type AliasedRawBuilder, type Selectable, sql } from "kysely";
+import type { Selectable } from "kysely";
 import type { RefreshTokensTable, SessionsTable, StaticTokensTable, UsersTable } from "../tessera-database.ts";
-import type { SqlDialect } from "./sql-dialect.ts";
 
 // A pg pool without Tessera's BIGINT parser returns strings; accept both, so
 // a store built on the caller's own pool still yields numbers.
 const toTime = (value: number | string | bigint): number => (typeof value === "number" ? value : Number(value));
 const toTimeOrNull = (value: number | string | bigint | null): number | null => (value === null ? null : toTime(value));
 
-const storedSessionColumns = ["id", "user_id", "created_at", "expires_at", "revoked_at", "revoked_reason", "ip", "user_agent"] as const;
+/** The session columns a record needs. */
+export const sessionColumns = ["id", "user_id", "created_at", "expires_at", "last_refreshed_at", "revoked_at", "revoked_reason", "ip", "user_agent"] as const;
 /** A row of {@link sessionColumns}. */
-export type SessionRow = Pick<Selectable<SessionsTable>, (typeof storedSessionColumns)[number] | "last_refreshed_at">;
-
-/**
- * The session columns a record needs, selected from `sessions`. A rotation
- * does not rewrite the session row (one page less per rotation), so
- * `last_refreshed_at` is read as the later of the stored value (set at login)
- * and the newest token's `issued_at`, which the core sets to the time of the
- * rotation that issued it. One seek: `refresh_tokens` is keyed by
- * `(session_id, issued_at, hash)`.
- */
-export function sessionColumns(dialect: SqlDialect): readonly [...typeof storedSessionColumns, AliasedRawBuilder<number, "last_refreshed_at">] {
-  const newest = sql<number>`(select max(t.issued_at) from refresh_tokens t where t.session_id = sessions.id)`;
-  const last =
-    dialect === "postgres"
-      ? sql<number>`greatest(sessions.last_refreshed_at, ${newest})`
-      : sql<number>`max(sessions.last_refreshed_at, coalesce(${newest}, sessions.last_refreshed_at))`;
-  return [...storedSessionColumns, last.as("last_refreshed_at")];
-}
+export type SessionRow = Pick<Selectable<SessionsTable>, (typeof sessionColumns)[number]>;
 
 /** Maps a `sessions` row to the core's record. */
 export function toSessionRecord(row: SessionRow): SessionRecord {

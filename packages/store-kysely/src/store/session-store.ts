@@ -49,7 +49,7 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
   const listLive = prepareQuery<Parameters<typeof toSessionRecord>[0], { userId: string; now: number }>(
     db
       .selectFrom("sessions")
-      .select(sessionColumns(dialect))
+      .select(sessionColumns)
       .where("user_id", "=", param("userId"))
       .where("revoked_at", "is", null)
       .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", param<number>("now"))]))
