@@ -9,9 +9,24 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
 
-/** Spawns an example from the repository root and waits for the first http:// URL it prints. */
+/** True while any process of the group led by `pid` is alive. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Spawns an example from the repository root and waits for the first http:// URL it prints. The example runs in a
+ * process group of its own, and the whole group is stopped: `node_modules/.bin/deno` is a Node launcher, and a
+ * signal to the launcher alone left the Deno process serving after the test.
+ */
 async function withExample(command: string, args: string[], env: Record<string, string>, body: (url: string) => Promise<void>): Promise<void> {
-  const child = spawn(command, args, { cwd: root, env: { PATH: process.env["PATH"] ?? "", HOME: tmpdir(), NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: root, env: { PATH: process.env["PATH"] ?? "", HOME: tmpdir(), NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const pid = child.pid as number;
   const exited = new Promise((resolve) => child.on("exit", resolve));
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -27,9 +42,11 @@ async function withExample(command: string, args: string[], env: Record<string, 
     });
     await body(url);
   } finally {
-    child.kill("SIGTERM");
+    if (groupAlive(pid)) process.kill(-pid, "SIGTERM");
     await exited;
+    for (let waited = 0; groupAlive(pid) && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  assert.equal(groupAlive(pid), false, `${args.join(" ")} left a process running after SIGTERM`);
 }
 
 async function loginAndMe(url: string): Promise<void> {

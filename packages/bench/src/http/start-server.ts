@@ -37,6 +37,25 @@ function readStatus(pid: number, fields: readonly string[]): number | null {
   }
 }
 
+// Servers run in process groups of their own, which a Ctrl-C at the terminal does not reach: stop them with the bench.
+const liveGroups = new Set<number>();
+const killLiveGroups = () => {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Gone already.
+    }
+  }
+};
+process.once("exit", killLiveGroups);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    killLiveGroups();
+    process.exit(130);
+  });
+}
+
 /**
  * Spawns a server on a runtime and waits for its ready line (port and tokens).
  * Rejects, with the tail of its output, if it exits or stays silent too long.
@@ -48,10 +67,18 @@ function readStatus(pid: number, fields: readonly string[]): number | null {
  */
 export function startServer(runtime: RuntimeName, config: ServerConfig, timeoutMs: number): Promise<RunningServer> {
   const [command, ...args] = runtimeCommand(runtime, entry, [JSON.stringify(config)]);
-  const child = spawn(command as string, args, { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"] });
+  // A process group of its own, killed as a whole: `node_modules/.bin/deno` is a Node launcher, and killing the
+  // launcher alone left every Deno server of a run serving (idle) until the machine restarted.
+  const child = spawn(command as string, args, { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  liveGroups.add(child.pid as number);
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    liveGroups.delete(child.pid as number);
+    try {
+      process.kill(-(child.pid as number), "SIGKILL");
+    } catch {
+      // The group is gone already.
+    }
     await exited;
   };
   return new Promise((resolve, reject) => {
