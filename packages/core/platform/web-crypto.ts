@@ -1,7 +1,7 @@
 import type { CryptoPort } from "../src/ports/crypto.ts";
+import { bytesOfData } from "../src/util/utf8.ts";
 
-const encoder = new TextEncoder();
-const bytesOf = (data: Uint8Array | string) => (typeof data === "string" ? encoder.encode(data) : data) as Uint8Array<ArrayBuffer>;
+const bytesOf = (data: Uint8Array | string) => bytesOfData(data) as Uint8Array<ArrayBuffer>;
 
 /**
  * The portable crypto port on WebCrypto (`crypto.subtle`). Imported HMAC keys are

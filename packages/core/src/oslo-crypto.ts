@@ -1,9 +1,7 @@
 import { hmac } from "@oslojs/crypto/hmac";
 import { SHA256, sha256 } from "@oslojs/crypto/sha2";
 import type { CryptoPort } from "./ports/crypto.ts";
-import { encodeUtf8 } from "./util/utf8.ts";
-
-const bytesOf = (data: Uint8Array | string): Uint8Array => (typeof data === "string" ? encodeUtf8(data) : data);
+import { bytesOfData } from "./util/utf8.ts";
 
 /**
  * A synchronous crypto port in pure JavaScript, from `@oslojs/crypto`. It runs
@@ -15,7 +13,7 @@ const bytesOf = (data: Uint8Array | string): Uint8Array => (typeof data === "str
  */
 export function createOsloCrypto(): CryptoPort {
   return {
-    hmacSha256: (key, data) => hmac(SHA256, key, bytesOf(data)),
-    sha256: (data) => sha256(bytesOf(data)),
+    hmacSha256: (key, data) => hmac(SHA256, key, bytesOfData(data)),
+    sha256: (data) => sha256(bytesOfData(data)),
   };
 }

@@ -16,7 +16,6 @@ export interface Principal {
   readonly user?: PublicUser;
 }
 
-
 /**
  * Verifies an access token (rule 6): known `kid`, its configured algorithm, a
  * valid signature, `now < exp`, and in session binding a live session of an

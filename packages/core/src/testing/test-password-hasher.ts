@@ -15,7 +15,7 @@ export interface CountingPasswordHasher extends PasswordHasher {
  */
 export function createTestPasswordHasher(crypto: CryptoPort): CountingPasswordHasher {
   const counts = { hash: 0, verify: 0 };
-  const digest = async (password: string) => `test-sha256$${encodeBase64url(await crypto.sha256(encodeUtf8(password)))}`;
+  const digest = async (password: string) => `test-sha256$${encodeBase64url(await crypto.sha256(password))}`;
   return {
     counts,
     async hash(password) {

@@ -12,6 +12,11 @@ export function encodeUtf8(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
+/** What a crypto port hashes: bytes as they are, a string as its UTF-8 bytes (see `CryptoPort`). */
+export function bytesOfData(data: Uint8Array | string): Uint8Array {
+  return typeof data === "string" ? encoder.encode(data) : data;
+}
+
 /** The string of UTF-8 bytes, or null when they are not valid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
   try {
