@@ -1,10 +1,12 @@
 import type { PolicyInput } from "../policy.ts";
 import type { TokenPair } from "../service/issue-access-token.ts";
 import type { PublicUser } from "../service/users.ts";
+import type { Store } from "../ports/store.ts";
+import type { MemoryStore } from "./memory-store.ts";
 import { createTestKit, type TestKit, type TestKitOptions } from "./test-kit.ts";
 
 /** A test kit with one active user, and a login that must succeed. */
-export interface Scenario extends TestKit {
+export interface Scenario<S extends Store = MemoryStore> extends TestKit<S> {
   readonly user: PublicUser;
   readonly password: string;
   /** Logs the user in and returns the pair; throws if refused. */
@@ -18,8 +20,10 @@ export interface Scenario extends TestKit {
  * const s = await createScenario({ policy: { reuseGrace: "10s" } });
  * const pair = await s.loginOrThrow();
  */
-export async function createScenario(options: TestKitOptions & { readonly role?: string; readonly policy?: PolicyInput } = {}): Promise<Scenario> {
-  const kit = createTestKit(options);
+export async function createScenario<S extends Store = MemoryStore>(
+  options: TestKitOptions & { readonly store?: S; readonly role?: string; readonly policy?: PolicyInput } = {},
+): Promise<Scenario<S>> {
+  const kit = createTestKit<S>(options);
   const password = "correct horse battery staple";
   const created = await kit.tessera.createUser({ email: "ada@example.com", password, role: options.role ?? "user" });
   if (!created.ok) throw new Error(`scenario user was refused: ${created.reason}`);

@@ -9,7 +9,7 @@ import type { Random } from "../ports/random.ts";
 import type { Store } from "../ports/store.ts";
 import type { UserDirectory } from "../ports/user-directory.ts";
 import { createManualClock, type ManualClock } from "./manual-clock.ts";
-import { createMemoryStore } from "./memory-store.ts";
+import { createMemoryStore, type MemoryStore } from "./memory-store.ts";
 import { createMemoryUserDirectory } from "./memory-user-directory.ts";
 import { createSeededRandom } from "./seeded-random.ts";
 import { type CountingPasswordHasher, createTestPasswordHasher } from "./test-password-hasher.ts";
@@ -49,7 +49,8 @@ export interface TestKit<S extends Store = Store> {
  * const kit = createTestKit({ seed: 7, policy: { reuseGrace: "10s" } });
  * await kit.tessera.createUser({ email: "ada@example.com", password: "pw" });
  */
-export function createTestKit<S extends Store = Store>(options: TestKitOptions & { readonly store?: S } = {}): TestKit<S> {
+// Without a store option, S defaults to the memory store it builds, so tests can read its snapshot.
+export function createTestKit<S extends Store = MemoryStore>(options: TestKitOptions & { readonly store?: S } = {}): TestKit<S> {
   const random = options.random ?? createSeededRandom(options.seed ?? 1);
   const crypto = options.crypto ?? createOsloCrypto();
   const clock = options.clock ?? createManualClock();
