@@ -43,6 +43,8 @@ test("each crypto port matches the published vectors (RFC 4231 case 2, FIPS 180-
     assert.equal(hex(mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", name);
     assert.equal(hex(await port.sha256("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", name);
     assert.equal(mac.length, 32, `${name} returns 32 bytes`);
-    assert.equal(encodeBase64url(mac).length, 43, `${name} returns bytes that encode like any Uint8Array`);
+    // A port may hand back a view into a larger buffer (Bun's digests are not copied): it must encode as its own 32 bytes.
+    assert.ok(mac instanceof Uint8Array, `${name} returns a Uint8Array`);
+    assert.equal(encodeBase64url(mac), encodeBase64url(Uint8Array.from(mac)), `${name} returns bytes that encode like a fresh copy of them`);
   }
 });
