@@ -39,7 +39,8 @@ function writeHead(response: Response, res: ServerResponse, text: string | undef
 
 async function writeBody(response: Response, res: ServerResponse, head: boolean, text: string | undefined): Promise<void> {
   if (head) return void res.end();
-  // Responses built by @tessera/fetch come without a body stream (writesBodyText): their text is written directly.
+  // Responses built by @tessera/fetch keep their text aside (writesBodyText): it is written directly, and their
+  // body stream is never built. A wrapper that rebuilt the response hands over an ordinary one, read below.
   if (text !== undefined) return void res.end(text);
   if (response.body === null) return void res.end();
   const reader = response.body.getReader();

@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { dataResponse, materializeBody, noContentResponse, peekResponseText, refusalResponse } from "./responses.ts";
+
+const pong = JSON.stringify({ data: "pong" });
+
+test("a response built here keeps its text aside, for adapters that write text", () => {
+  assert.equal(peekResponseText(dataResponse("pong")), pong);
+  assert.equal(peekResponseText(noContentResponse()), "");
+  assert.equal(peekResponseText(new Response(pong)), undefined, "any other response has no kept-aside text");
+});
+
+test("its body reads as its text through every body reader, used up as an ordinary Response's is on this runtime", async () => {
+  const readers: [string, (r: Response) => Promise<string>][] = [
+    ["text()", (r) => r.text()],
+    ["json()", async (r) => JSON.stringify(await r.json())],
+    ["arrayBuffer()", async (r) => new TextDecoder().decode(await r.arrayBuffer())],
+    ["bytes()", async (r) => new TextDecoder().decode(await r.bytes())],
+    ["blob()", async (r) => (await r.blob()).text()],
+    ["body", (r) => new Response(r.body).text()],
+  ];
+  // What an ordinary Response does after one read: used or not, and whether a second read fails.
+  const afterOneRead = async (response: Response, read: (r: Response) => Promise<string>) => {
+    const first = await read(response);
+    const used = response.bodyUsed;
+    const second = await response.text().then(
+      () => "read again",
+      (error: unknown) => (error instanceof TypeError ? "TypeError" : String(error)),
+    );
+    return { first, used, second };
+  };
+  for (const [name, read] of readers) {
+    const ours = dataResponse("pong");
+    assert.equal(ours.bodyUsed, false, name);
+    const expected = await afterOneRead(new Response(pong), read);
+    assert.equal(expected.first, pong, name);
+    assert.deepEqual(await afterOneRead(ours, read), expected, name);
+  }
+});
+
+test("a wrapper that rebuilds the response from it keeps status, headers and body", async () => {
+  const original = refusalResponse({ status: 401, code: "INVALID_CREDENTIALS", reason: "wrong_password", message: "Invalid user credentials.", headers: { "WWW-Authenticate": "Bearer" } });
+  const rebuilt = new Response(original.body, original);
+  rebuilt.headers.set("X-Wrapped", "1");
+  assert.equal(rebuilt.status, 401);
+  assert.equal(rebuilt.headers.get("www-authenticate"), "Bearer");
+  assert.equal(rebuilt.headers.get("content-type"), "application/json; charset=utf-8");
+  assert.deepEqual(await rebuilt.json(), { errors: [{ message: "Invalid user credentials.", extensions: { code: "INVALID_CREDENTIALS", reason: "wrong_password" } }] });
+});
+
+test("clone() gives two readable copies, before and after the body was first touched", async () => {
+  const fresh = dataResponse("pong");
+  const copy = fresh.clone();
+  assert.equal(await copy.text(), pong);
+  assert.equal(await fresh.text(), pong);
+  const touched = dataResponse("pong");
+  assert.ok(touched.body !== null);
+  const late = touched.clone();
+  assert.equal(await late.text(), pong);
+  assert.equal(await touched.text(), pong);
+});
+
+test("a 204 has no body, and materializing gives runtimes a real body only where there is text", async () => {
+  const empty = noContentResponse();
+  assert.equal(empty.body, null);
+  assert.equal(await empty.text(), "");
+  const real = materializeBody(dataResponse("pong"));
+  assert.equal(peekResponseText(real), undefined, "the materialized response is an ordinary one");
+  assert.equal(await real.text(), pong);
+});
