@@ -32,6 +32,8 @@ export interface HttpFigure {
   readonly errors: number;
   /** Median over rounds of (this scenario's req/s) / (the bare server's req/s in the same round). */
   readonly ratioToBare: number | null;
+  /** The lowest and highest of those per-round ratios: how far one round can be from the median on this machine. */
+  readonly ratioRange: readonly [number, number] | null;
   readonly runs: readonly WrkRun[];
   readonly sessionsStored?: number;
 }
@@ -99,6 +101,7 @@ export function runScenario(scenario: Scenario, server: RunningServer, options: 
 /** Summarises a scenario's runs, with its ratio to the ceiling taken round by round. */
 export function toHttpFigure(runtime: RuntimeName, name: string, runs: readonly WrkRun[], ceiling: readonly WrkRun[] | null): HttpFigure {
   const rates = runs.map((r) => r.requestsPerSec);
+  const ratios = ceiling === null ? null : rates.map((rate, i) => rate / (ceiling[i]?.requestsPerSec ?? Number.NaN));
   return {
     runtime,
     name,
@@ -106,7 +109,8 @@ export function toHttpFigure(runtime: RuntimeName, name: string, runs: readonly 
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
-    ratioToBare: ceiling === null ? null : median(rates.map((rate, i) => rate / (ceiling[i]?.requestsPerSec ?? Number.NaN))),
+    ratioToBare: ratios === null ? null : median(ratios),
+    ratioRange: ratios === null ? null : [Math.min(...ratios), Math.max(...ratios)],
     runs,
   };
 }

@@ -34,8 +34,11 @@ export function formatReport(results: BenchResults): string {
     for (const note of group.notes) out.push(`note: ${note}`);
   }
   if (results.http.length > 0) {
-    out.push("", "== HTTP over loopback (wrk, out of process; median of runs; ratio = median of same-round ratios to the bare server)");
-    out.push(table(["runtime", "scenario", "req/s", "p50 ms", "p99 ms", "/ bare", "errors"], results.http.map((f) => [f.runtime, f.name, int(f.requestsPerSec), fixed(f.p50Ms), fixed(f.p99Ms), f.ratioToBare === null ? "" : `${(f.ratioToBare * 100).toFixed(0)}%`, String(f.errors)])));
+    out.push("", "== HTTP over loopback (wrk, out of process; median of runs; ratio = median of same-round ratios to the bare server, lowest and highest round after it)");
+    const percent = (value: number) => (value * 100).toFixed(0);
+    const ratio = (f: (typeof results.http)[number]) =>
+      f.ratioToBare === null ? "" : `${percent(f.ratioToBare)}%${f.ratioRange === null ? "" : ` (${percent(f.ratioRange[0])}-${percent(f.ratioRange[1])})`}`;
+    out.push(table(["runtime", "scenario", "req/s", "p50 ms", "p99 ms", "/ bare", "errors"], results.http.map((f) => [f.runtime, f.name, int(f.requestsPerSec), fixed(f.p50Ms), fixed(f.p99Ms), ratio(f), String(f.errors)])));
   }
   if (results.httpGrowth.length > 0) {
     out.push("", "== HTTP growth");
