@@ -55,9 +55,12 @@ test("clone() gives two readable copies, before and after the body was first tou
   assert.equal(await fresh.text(), pong);
   const touched = dataResponse("pong");
   assert.ok(touched.body !== null);
+  touched.headers.set("X-Added-Later", "1");
   const late = touched.clone();
+  assert.equal(late.headers.get("x-added-later"), "1", "the clone has the headers the response has now");
   assert.equal(await late.text(), pong);
   assert.equal(await touched.text(), pong);
+  assert.throws(() => touched.clone(), TypeError, "a used body cannot be cloned, as for any Response");
 });
 
 test("a 204 has no body, and materializing gives runtimes a real body only where there is text", async () => {

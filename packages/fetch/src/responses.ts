@@ -63,8 +63,9 @@ class DeferredBodyResponse extends Response {
   }
 
   override clone(): Response {
-    if (this.#real !== undefined) return this.#real.clone();
-    return new DeferredBodyResponse(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers });
+    const init = { status: this.status, statusText: this.statusText, headers: this.headers };
+    // Once the stream exists it is teed, as any body is (and a used one cannot be cloned); headers are this response's now.
+    return this.#real === undefined ? new DeferredBodyResponse(this.#text, init) : new Response(this.#real.clone().body, init);
   }
 }
 
