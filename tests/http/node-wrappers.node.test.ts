@@ -10,31 +10,32 @@ import { createScenario } from "@tessera/core/testing";
 import { createFetchHandler, type FetchHandler } from "@tessera/fetch";
 import { toNodeListener } from "@tessera/node";
 
-const wrappers: [string, (inner: FetchHandler) => FetchHandler][] = [
+// Each wrapper, and whether it marks its responses with X-Wrapped (which must arrive too).
+const wrappers: [string, (inner: FetchHandler) => FetchHandler, boolean][] = [
   ["rebuilds from body", (inner) => async (request, info) => {
     const response = await inner(request, info);
     const rebuilt = new Response(response.body, response);
     rebuilt.headers.set("X-Wrapped", "1");
     return rebuilt;
-  }],
+  }, true],
   ["rebuilds from text()", (inner) => async (request, info) => {
     const response = await inner(request, info);
     const text = await response.text();
     return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
-  }],
+  }, false],
   ["reads a clone, returns the original", (inner) => async (request, info) => {
     const response = await inner(request, info);
     await response.clone().text();
     return response;
-  }],
+  }, false],
   ["sets a header in place", (inner) => async (request, info) => {
     const response = await inner(request, info);
     response.headers.set("X-Wrapped", "1");
     return response;
-  }],
+  }, true],
 ];
 
-for (const [name, wrap] of wrappers) {
+for (const [name, wrap, marks] of wrappers) {
   test(`node:http adapter, behind a wrapper that ${name}: every body arrives`, async () => {
     const s = await createScenario();
     const server = createServer(toNodeListener(wrap(createFetchHandler(s.tessera, { now: s.clock.now }))));
@@ -44,6 +45,7 @@ for (const [name, wrap] of wrappers) {
       const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       const login = await post("/auth/login", { email: "ada@example.com", password: s.password });
       assert.equal(login.status, 200);
+      assert.equal(login.headers.get("x-wrapped"), marks ? "1" : null, "the wrapper's own header arrives");
       const { data } = (await login.json()) as { data: { access_token: string; refresh_token: string; expires: number } };
       assert.ok(data.access_token.length > 0 && data.refresh_token.length > 0 && data.expires > 0);
 

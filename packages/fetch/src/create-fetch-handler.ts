@@ -17,7 +17,7 @@ export interface ConnectionInfo {
   readonly clientAddress?: string | null;
   /**
    * The caller writes response bodies from {@link peekResponseText} (the node:http adapter does), so responses
-   * built by this package may come without a body stream built yet: building one costs about 18 µs a response on
+   * built by this package may come without a body stream built yet: building one costs 15 to 18 µs a response on
    * Node 20, as much as the rest of a simple request. Reading such a response's body through the Response API
    * (`body`, `text()`, `clone()`: a wrapper that rebuilds it) still gives the text. Adapters that hand the
    * Response to the runtime leave it unset.

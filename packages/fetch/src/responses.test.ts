@@ -70,4 +70,9 @@ test("a 204 has no body, and materializing gives runtimes a real body only where
   const real = materializeBody(dataResponse("pong"));
   assert.equal(peekResponseText(real), undefined, "the materialized response is an ordinary one");
   assert.equal(await real.text(), pong);
+  const plain204 = materializeBody(noContentResponse({ "X-Kept": "1" }));
+  assert.equal(Object.getPrototypeOf(plain204), Response.prototype, "a 204 reaches the runtime as a plain Response");
+  assert.equal(plain204.status, 204);
+  assert.equal(plain204.body, null);
+  assert.equal(plain204.headers.get("x-kept"), "1");
 });
