@@ -92,13 +92,15 @@ if (!skipBuild) {
   }
   // The tests, the packages' unit tests, the scripts and the side benches are
   // not part of any package build; they are type-checked here on their own.
-  console.log("== tsc -p tsconfig.tests.json (type-check the tests and scripts)");
-  const tests = await run(bin("tsc"), ["-p", "tsconfig.tests.json"]);
-  if (tests.code !== 0) {
-    console.log("type-check of the tests failed");
-    broken = true;
-    totals.failed += 1;
-    lines.push("tsc (tests): failed");
+  for (const project of ["tsconfig.tests.json", "tsconfig.core-tests.json"]) {
+    console.log(`== tsc -p ${project} (type-check the tests and scripts)`);
+    const tests = await run(bin("tsc"), ["-p", project]);
+    if (tests.code !== 0) {
+      console.log(`type-check of ${project} failed`);
+      broken = true;
+      totals.failed += 1;
+      lines.push(`tsc (${project}): failed`);
+    }
   }
 }
 
