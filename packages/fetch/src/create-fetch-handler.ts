@@ -42,6 +42,8 @@ async function dispatch(tessera: Tessera, options: ResolvedOptions, match: Retur
   }
   const found = match(request.method, url.pathname);
   if (found.kind === "not_found") {
+    const answer = options.notFound === null ? null : await options.notFound(request);
+    if (answer !== null) return answer;
     return refusalResponse({ status: 404, code: "ROUTE_NOT_FOUND", reason: "unknown_route", message: `There is no route ${url.pathname.slice(0, 200)}. See the HTTP table in DESIGN.md.` });
   }
   if (found.kind === "wrong_method") {

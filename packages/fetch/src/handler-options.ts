@@ -30,6 +30,11 @@ export interface FetchHandlerOptions {
   readonly onError?: (error: unknown, request: Request) => void;
   /** The time in epoch ms, for cookie lifetimes; pass the clock given to the core. Default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * Answers a request that no route matches (a static site beside the API, say); null gives the usual 404
+   * envelope. Routes always win: a route's own 404 (an unknown user) and a 405 are never passed on.
+   */
+  readonly notFound?: (request: Request) => Response | null | Promise<Response | null>;
 }
 
 /** {@link FetchHandlerOptions} with every default applied. */
@@ -42,6 +47,7 @@ export interface ResolvedOptions {
   readonly ping: (() => Promise<boolean>) | null;
   readonly onError: (error: unknown, request: Request) => void;
   readonly now: () => number;
+  readonly notFound: ((request: Request) => Response | null | Promise<Response | null>) | null;
 }
 
 const cookieNamePattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -72,5 +78,6 @@ export function resolveOptions(options: FetchHandlerOptions): ResolvedOptions {
     ping: options.ping ?? null,
     onError: options.onError ?? (() => {}),
     now: options.now ?? (() => Date.now()),
+    notFound: options.notFound ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { serve } from "../serve.ts";
 import { bootstrapAdmin, type Bootstrap } from "./bootstrap-admin.ts";
 import { openTessera } from "./open-tessera.ts";
 import { type LogSink, withRequestLog } from "./request-log.ts";
-import { withStaticFiles } from "./static-files.ts";
+import { staticFiles } from "./static-files.ts";
 import { withForwardedAddress } from "./forwarded-address.ts";
 import type { ServerConfig } from "./server-config.ts";
 
@@ -38,9 +38,9 @@ export async function startServer(config: ServerConfig, log: LogSink): Promise<R
       ...(config.cors === null ? {} : { cors: config.cors }),
       ping: () => store.ping(),
       onError,
+      ...(config.staticDir === null ? {} : { notFound: staticFiles(config.staticDir) }),
     });
-    const site = config.staticDir === null ? handler : withStaticFiles(handler, config.staticDir);
-    const logged = config.requestLog ? withRequestLog(site, log) : site;
+    const logged = config.requestLog ? withRequestLog(handler, log) : handler;
     // Outermost, so that the request log records the client behind the proxy, as login does.
     server = serve(config.trustProxy ? withForwardedAddress(logged) : logged, { port: config.port, hostname: config.host });
     const background = (task: () => Promise<unknown>) => () => void task().catch(onError);

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
-import type { FetchHandler } from "@tessera/fetch";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -29,16 +28,19 @@ export function resolveStaticPath(root: string, pathname: string): string | null
 }
 
 /**
- * Serves the files of a directory (the example page) for GET and HEAD requests
- * that no API route answered. API routes always win: a file can never shadow
- * `/auth/...` or `/users/...`.
+ * Serves the files of a directory (the example page) for GET and HEAD, as the
+ * fetch handler's `notFound`: only requests that match no API route reach it,
+ * so a file can never shadow a route, nor a route's own 404 (an unknown user).
+ * Null when there is no such file, for the usual 404 envelope.
+ *
+ * @example
+ * const handler = createFetchHandler(tessera, { notFound: staticFiles("examples/browser/dist") });
  */
-export function withStaticFiles(handler: FetchHandler, root: string): FetchHandler {
-  return async (request, info) => {
-    const response = await handler(request, info);
-    if (response.status !== 404 || (request.method !== "GET" && request.method !== "HEAD")) return response;
+export function staticFiles(root: string): (request: Request) => Response | null {
+  return (request) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return null;
     const file = resolveStaticPath(root, new URL(request.url).pathname);
-    if (file === null) return response;
+    if (file === null) return null;
     const headers = { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
     return new Response(request.method === "HEAD" ? null : Bun.file(file), { status: 200, headers });
   };
