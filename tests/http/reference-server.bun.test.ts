@@ -57,7 +57,7 @@ test("the first run generates an admin password and prints it once; the secret f
 
 test("an invalid configuration value stops the start with a message naming it", () => {
   const dir = tempDataDir();
-  for (const [name, value] of [["ACCESS_TOKEN_TTL", "soon"], ["PORT", "http"], ["REFRESH_TOKEN_COOKIE_SAME_SITE", "sometimes"], ["SECRET", "short"]] as const) {
+  for (const [name, value] of [["ACCESS_TOKEN_TTL", "soon"], ["PORT", "http"], ["REFRESH_TOKEN_COOKIE_SAME_SITE", "sometimes"], ["SECRET", "short"], ["TESSERA_STATIC_DIR", join(dir, "no-such-dir")]] as const) {
     const result = runServerToExit(serverEnv(dir, { [name]: value }));
     assert.equal(result.code, 1, name);
     assert.match(result.stderr, new RegExp(`configuration error: .*${name}`), name);
@@ -75,6 +75,8 @@ test("the CLI manages users, tokens and keys on the server's database with clear
   assert.equal(runCli(env, "user", "suspend", "nobody@example.com").code, 1);
   assert.equal(runCli(env, "frobnicate").code, 2);
   assert.equal(runCli({ ...env, REFRESH_TOKEN_TTL: "never" }, "user", "list").code, 2);
+  // A server-only setting that does not hold where the CLI runs (a relative static directory) does not stop it.
+  assert.equal(runCli({ ...env, TESSERA_STATIC_DIR: join(dir, "no-such-dir") }, "user", "list").code, 0);
   const issued = runCli(env, "token", "issue", "ada@example.com");
   assert.equal(issued.code, 0);
   const staticToken = issued.stdout.trim();

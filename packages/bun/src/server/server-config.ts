@@ -1,4 +1,3 @@
-import { existsSync, statSync } from "node:fs";
 import { ConfigError, parseDuration } from "@tessera/core";
 
 /** Cookie attributes from `<PREFIX>_NAME`, `_DOMAIN`, `_SECURE`, `_SAME_SITE`. */
@@ -29,7 +28,10 @@ export interface ServerConfig {
   readonly adminEmail: string;
   readonly adminPassword: string | null;
   readonly requestLog: boolean;
-  /** A directory of static files (the example page) served for GET/HEAD paths no API route answers, or null. */
+  /**
+   * A directory of static files (the example page) served for GET/HEAD paths no API route answers, or null.
+   * Checked when the server starts, not here: the CLI reads the same settings and serves no files.
+   */
   readonly staticDir: string | null;
   /** Failed logins per account and client address, attempts per address, and their window. */
   readonly loginLimits: { readonly failuresPerAccountAndAddress: number; readonly attemptsPerAddress: number; readonly window: string };
@@ -66,12 +68,6 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return number;
 }
 
-function directory(env: Env, name: string): string | null {
-  const value = read(env, name);
-  if (value === undefined) return null;
-  if (!existsSync(value) || !statSync(value).isDirectory()) throw new ConfigError(name, `${name}=${JSON.stringify(value)} is not a directory`);
-  return value;
-}
 
 function cookie(env: Env, prefix: string): CookieConfig {
   const sameSite = read(env, `${prefix}_SAME_SITE`);
@@ -122,7 +118,7 @@ export function readServerConfig(env: Env): ServerConfig {
     adminEmail: email,
     adminPassword: read(env, "ADMIN_PASSWORD") ?? null,
     requestLog: boolean(env, "TESSERA_REQUEST_LOG") ?? true,
-    staticDir: directory(env, "TESSERA_STATIC_DIR"),
+    staticDir: read(env, "TESSERA_STATIC_DIR") ?? null,
     loginLimits: {
       failuresPerAccountAndAddress: integer(env, "TESSERA_LOGIN_FAILURES_PER_ACCOUNT", 10, 1, 1_000_000),
       attemptsPerAddress: integer(env, "TESSERA_LOGIN_ATTEMPTS_PER_ADDRESS", 100, 1, 1_000_000),

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from "node:fs";
+import { ConfigError } from "@tessera/core";
 import { createFetchHandler } from "@tessera/fetch";
 import { serve } from "../serve.ts";
 import { bootstrapAdmin, type Bootstrap } from "./bootstrap-admin.ts";
@@ -23,6 +25,10 @@ const pruneIntervalMs = 60 * 60_000;
  * restart) and prune dead sessions.
  */
 export async function startServer(config: ServerConfig, log: LogSink): Promise<RunningServer> {
+  // Checked here rather than with the other settings: the CLI reads the same settings and serves no files.
+  if (config.staticDir !== null && !(existsSync(config.staticDir) && statSync(config.staticDir).isDirectory())) {
+    throw new ConfigError("TESSERA_STATIC_DIR", `TESSERA_STATIC_DIR=${JSON.stringify(config.staticDir)} is not a directory`);
+  }
   // A server runs for long: WAL checkpoints go to a thread of their own (SQLite files; see openStore).
   const opened = await openTessera(config, { backgroundCheckpoints: true });
   const { tessera, store, keys } = opened;
