@@ -10,6 +10,10 @@ import type { Refusal } from "./refusal.ts";
  * (a wrapper that rebuilds the response from `body`, or calls `text()`) gets
  * the text too: the stream is built then, on first use.
  */
+// An ordinary Response with `text` as its body (none when empty) and the status and headers `from` has now.
+const withTextBody = (text: string, from: Response): Response =>
+  new Response(text === "" ? null : text, { status: from.status, statusText: from.statusText, headers: from.headers });
+
 class DeferredBodyResponse extends Response {
   readonly #text: string;
   #real: Response | undefined;
@@ -26,7 +30,7 @@ class DeferredBodyResponse extends Response {
 
   // The same text as a real body, built once: every body reader below shares it, so the body is used up once, as any body is.
   #withBody(): Response {
-    this.#real ??= new Response(this.#text === "" ? null : this.#text, { status: this.status, statusText: this.statusText, headers: this.headers });
+    this.#real ??= withTextBody(this.#text, this);
     return this.#real;
   }
 
@@ -96,9 +100,8 @@ export function textResponse(status: number, text: string): Response {
  */
 export function materializeBody(response: Response): Response {
   const text = DeferredBodyResponse.textOf(response);
-  if (text === undefined) return response;
   // A 204 too becomes a plain Response: a runtime's server need not know this package's subclass.
-  return new Response(text === "" ? null : text, { status: response.status, headers: response.headers });
+  return text === undefined ? response : withTextBody(text, response);
 }
 
 /** Directus's success envelope: `{"data": ...}`. */
