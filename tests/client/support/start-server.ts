@@ -1,4 +1,3 @@
-import { rmSync } from "node:fs";
 import { type SpawnedServer, serverEnv, spawnServer, tempDataDir } from "../../http/spawn-server.ts";
 
 /** The reference server in a child process, and the admin it was started with. */
@@ -27,7 +26,8 @@ export interface ServerSettings {
  * Starts the reference server (`npm start`'s `packages/bun/src/server/main.ts`)
  * on 127.0.0.1, a free port and a fresh SQLite database in a temporary
  * directory, and resolves once its banner is printed. `stop` sends SIGTERM,
- * waits for the exit and removes the directory.
+ * waits for the exit; the directory is removed when the test process exits
+ * (`tempDataDir`).
  */
 export async function startServer(settings: ServerSettings = {}): Promise<ServerUnderTest> {
   const email = "ada@example.com";
@@ -41,14 +41,7 @@ export async function startServer(settings: ServerSettings = {}): Promise<Server
     TESSERA_REQUEST_LOG: "true",
   });
   if (settings.staticDir !== undefined) env["TESSERA_STATIC_DIR"] = settings.staticDir;
-  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
-  let server: SpawnedServer;
-  try {
-    server = await spawnServer(env, { cwd: dir });
-  } catch (error) {
-    cleanUp();
-    throw error;
-  }
+  const server: SpawnedServer = await spawnServer(env, { cwd: dir });
   return {
     url: server.url,
     email,
@@ -57,7 +50,6 @@ export async function startServer(settings: ServerSettings = {}): Promise<Server
     count: (method, path) => countLoggedRequests(server.output(), method, path),
     async stop() {
       await server.stop();
-      cleanUp();
     },
   };
 }
