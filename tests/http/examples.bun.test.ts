@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { tempDataDir } from "./spawn-server.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -66,6 +66,6 @@ test("examples/worker serves its default export under deno serve", () =>
   withExample(bin("deno"), ["serve", "-A", "--host", "127.0.0.1", "--port", "0", "examples/worker/worker.ts"], demo, loginAndMe));
 
 test("examples/deno serves Tessera with Deno.serve on SQLite", () => {
-  const dir = mkdtempSync(join(tmpdir(), "tessera-deno-example-"));
+  const dir = tempDataDir("tessera-deno-example-");
   return withExample(bin("deno"), ["run", "-A", "examples/deno/main.ts"], { ...demo, PORT: "0", DATABASE_URL: `sqlite:${join(dir, "t.db")}` }, loginAndMe);
 });
