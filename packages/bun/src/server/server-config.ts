@@ -68,7 +68,6 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return number;
 }
 
-
 function cookie(env: Env, prefix: string): CookieConfig {
   const sameSite = read(env, `${prefix}_SAME_SITE`);
   const normalized = sameSite === undefined ? undefined : ({ lax: "Lax", strict: "Strict", none: "None" } as const)[sameSite.toLowerCase() as "lax"];

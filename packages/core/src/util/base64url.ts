@@ -10,11 +10,15 @@
 // one process). An encoding, not a crypto primitive; the tests check both
 // directions against @oslojs's.
 const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const values = new Int16Array(128).fill(-1);
-for (let i = 0; i < alphabet.length; i++) values[alphabet.charCodeAt(i)] = i;
+// Character code by value (encoding) and value by character code (decoding, -1 outside the alphabet).
 const codes = new Uint8Array(64);
+const values = new Int16Array(128).fill(-1);
+for (let i = 0; i < alphabet.length; i++) {
+  codes[i] = alphabet.charCodeAt(i);
+  values[codes[i]!] = i;
+}
+// Characters per String.fromCharCode.apply call, well under every engine's argument limit.
 const chunk = 8192;
-for (let i = 0; i < alphabet.length; i++) codes[i] = alphabet.charCodeAt(i);
 
 /** Unpadded base64url, as JWTs and Tessera's tokens use. */
 export function encodeBase64url(bytes: Uint8Array): string {
