@@ -44,12 +44,13 @@ export interface TestKit<S extends Store = Store> {
 /**
  * Builds a Tessera on a manual clock, a seeded random source, pure-JS crypto and
  * memory stores: fully deterministic for a given seed and command sequence.
+ * Without a `store` option the kit's store is typed as the memory store it
+ * builds, so tests can read its snapshot.
  *
  * @example
  * const kit = createTestKit({ seed: 7, policy: { reuseGrace: "10s" } });
  * await kit.tessera.createUser({ email: "ada@example.com", password: "pw" });
  */
-// Without a store option, S defaults to the memory store it builds, so tests can read its snapshot.
 export function createTestKit<S extends Store = MemoryStore>(options: TestKitOptions & { readonly store?: S } = {}): TestKit<S> {
   const random = options.random ?? createSeededRandom(options.seed ?? 1);
   const crypto = options.crypto ?? createOsloCrypto();
