@@ -9,4 +9,4 @@ export type { CookieOptions, FetchHandlerOptions } from "./handler-options.ts";
 export type { CorsOptions } from "./cors.ts";
 export { type AuthMode, authModes } from "./schemas.ts";
 export type { HttpErrorCode, Refusal } from "./refusal.ts";
-export { peekResponseText } from "./responses.ts";
+export { peekResponseHeaders, peekResponseText } from "./responses.ts";

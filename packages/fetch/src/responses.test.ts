@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dataResponse, materializeBody, noContentResponse, peekResponseText, refusalResponse } from "./responses.ts";
+import { dataResponse, materializeBody, noContentResponse, peekResponseHeaders, peekResponseText, refusalResponse } from "./responses.ts";
 
 const pong = JSON.stringify({ data: "pong" });
 
@@ -75,4 +75,29 @@ test("a 204 has no body, and materializing gives runtimes a real body only where
   assert.equal(plain204.status, 204);
   assert.equal(plain204.body, null);
   assert.equal(plain204.headers.get("x-kept"), "1");
+});
+
+test("its headers stay a plain record for adapters until someone reads them, and then only the Headers object counts", () => {
+  const fresh = dataResponse("pong");
+  assert.deepEqual(peekResponseHeaders(fresh), { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  const headers = fresh.headers;
+  assert.equal(headers.get("content-type"), "application/json; charset=utf-8");
+  assert.equal(fresh.headers, headers, "the same Headers object on every read, as on any Response");
+  assert.equal(peekResponseHeaders(fresh), undefined, "once read, the record no longer tells the whole story");
+  headers.set("X-Later", "1");
+  assert.equal(fresh.headers.get("x-later"), "1");
+  assert.equal(materializeBody(fresh).headers.get("x-later"), "1", "what runtimes serve has the headers set later");
+  assert.equal(peekResponseHeaders(new Response("x")), undefined, "any other response has no record");
+  const untouched = dataResponse("pong");
+  assert.equal(materializeBody(untouched).headers.get("cache-control"), "no-store", "materializing from the record keeps every header");
+});
+
+test("extra headers come on top of the standard ones, repeated names kept apart", () => {
+  const refused = refusalResponse({ status: 401, code: "INVALID_TOKEN", reason: "bad", message: "m", headers: { "WWW-Authenticate": "Bearer" } });
+  assert.equal(refused.headers.get("www-authenticate"), "Bearer");
+  assert.equal(refused.headers.get("content-type"), "application/json; charset=utf-8");
+  const cookies = new Headers();
+  cookies.append("Set-Cookie", "a=1");
+  cookies.append("Set-Cookie", "b=2");
+  assert.deepEqual(noContentResponse(cookies).headers.getSetCookie(), ["a=1", "b=2"]);
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FetchHandler } from "@tessera/fetch";
-import { peekResponseText } from "@tessera/fetch";
+import { peekResponseHeaders, peekResponseText } from "@tessera/fetch";
 import { createLazyRequest } from "./lazy-request.ts";
 import { readNodeBody } from "./read-node-body.ts";
 
@@ -29,21 +29,29 @@ function hasBody(req: IncomingMessage): boolean {
 }
 
 function writeHead(response: Response, res: ServerResponse, text: string | undefined): void {
+  const withLength = text !== undefined && response.status !== 204 && response.status !== 304;
+  // A response of @tessera/fetch whose headers nobody touched still has them as a plain record: written as they are.
+  const record = peekResponseHeaders(response);
+  if (record !== undefined) return void res.writeHead(response.status, withLength ? { ...record, "content-length": Buffer.byteLength(text) } : record);
   const headers: Record<string, string | string[] | number> = {};
   for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
-  if (text !== undefined && response.status !== 204 && response.status !== 304) headers["content-length"] = Buffer.byteLength(text);
+  if (withLength) headers["content-length"] = Buffer.byteLength(text);
   res.writeHead(response.status, headers);
 }
 
-async function writeBody(response: Response, res: ServerResponse, head: boolean, text: string | undefined): Promise<void> {
+// Responses built by @tessera/fetch keep their text aside (writesBodyText): it is written directly, and their body
+// stream is never built. A wrapper that rebuilt the response hands over an ordinary one, streamed by writeStream.
+function writeBody(response: Response, res: ServerResponse, head: boolean, text: string | undefined): Promise<void> | undefined {
   if (head) return void res.end();
-  // Responses built by @tessera/fetch keep their text aside (writesBodyText): it is written directly, and their
-  // body stream is never built. A wrapper that rebuilt the response hands over an ordinary one, read below.
   if (text !== undefined) return void res.end(text);
-  if (response.body === null) return void res.end();
-  const reader = response.body.getReader();
+  const body = response.body;
+  return body === null ? void res.end() : writeStream(body, res);
+}
+
+async function writeStream(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
   res.on("close", () => void reader.cancel().catch(() => {}));
   for (;;) {
     const { done, value } = await reader.read();
@@ -84,7 +92,8 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
     const response = await handler(request, { clientAddress: req.socket.remoteAddress ?? null, writesBodyText: true });
     const text = peekResponseText(response);
     writeHead(response, res, text);
-    await writeBody(response, res, method === "HEAD", text);
+    const streaming = writeBody(response, res, method === "HEAD", text);
+    if (streaming !== undefined) await streaming;
   };
   return (req, res) => {
     serve(req, res).catch((error: unknown) => {
