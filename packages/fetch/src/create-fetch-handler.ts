@@ -51,8 +51,7 @@ async function dispatch(tessera: Tessera, options: ResolvedOptions, match: Retur
     const message = `${url.pathname.slice(0, 200)} does not accept ${request.method.slice(0, 20)}; use ${allow}.`;
     return refusalResponse({ status: 405, code: "METHOD_NOT_ALLOWED", reason: "wrong_method", message, headers: { Allow: allow } });
   }
-  const clientAddress = () => info?.clientAddress ?? null;
-  return found.route.handle({ request, url, params: found.params, clientAddress, tessera, options });
+  return found.route.handle({ request, url, params: found.params, connection: info, tessera, options });
 }
 
 /**

@@ -26,3 +26,41 @@ test("unknown paths and ids with odd characters are not found", () => {
   assert.equal(match("GET", "/users/a%2Fb").kind, "not_found");
   assert.equal(match("GET", "/users/" + "a".repeat(129)).kind, "not_found");
 });
+
+test("every path of the table, with every method, gets the answer a plain reading of the table gives", () => {
+  // The reference: the first route in table order whose method and segments match; else the methods of every route whose segments match.
+  const segmentsMatch = (pattern: string, path: string) => {
+    const want = pattern.split("/");
+    const got = path.split("/");
+    return want.length === got.length && want.every((part, i) => (part.startsWith(":") ? got[i] !== "me" && /^[A-Za-z0-9_-]{1,128}$/.test(got[i] as string) : part === got[i]));
+  };
+  const expected = (method: string, path: string) => {
+    const matching = routes.filter((route) => segmentsMatch(route.path, path));
+    const route = matching.find((r) => r.method === method);
+    if (route !== undefined) return { kind: "found", path: route.path };
+    return matching.length > 0 ? { kind: "wrong_method", allowed: matching.map((r) => r.method) } : { kind: "not_found" };
+  };
+  const paths = routes.map((route) => route.path.replaceAll(":id", "abc_123"));
+  const methods = ["GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS", "get"];
+  let compared = 0;
+  for (const path of paths) {
+    for (const method of methods) {
+      for (const asked of [path, `${path}/`]) {
+        const found = match(method, asked);
+        const actual = found.kind === "found" ? { kind: "found", path: found.route.path } : found;
+        assert.deepEqual(actual, expected(method, path), `${method} ${asked}`);
+        compared++;
+      }
+    }
+  }
+  assert.equal(compared, routes.length * methods.length * 2);
+});
+
+test("an answer shared between requests cannot be changed by one of them", () => {
+  const found = match("GET", "/users/me");
+  assert.equal(found.kind, "found");
+  assert.throws(() => {
+    (found as { params: Record<string, string> }).params["id"] = "x";
+  }, TypeError);
+  assert.deepEqual((match("GET", "/users/me") as { params: object }).params, {});
+});

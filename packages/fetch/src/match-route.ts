@@ -37,9 +37,8 @@ function matchSegments(pattern: readonly string[], segments: readonly string[]):
  */
 export function createRouteMatcher(routes: readonly Route[]): (method: string, path: string) => RouteMatch {
   const compiled: CompiledRoute[] = routes.map((route) => ({ route, segments: route.path.split("/").slice(1) }));
-  return (method, path) => {
-    const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
-    const segments = trimmed.split("/").slice(1);
+  const scan = (method: string, path: string): RouteMatch => {
+    const segments = path.split("/").slice(1);
     const allowed: string[] = [];
     for (const { route, segments: pattern } of compiled) {
       const params = matchSegments(pattern, segments);
@@ -49,4 +48,22 @@ export function createRouteMatcher(routes: readonly Route[]): (method: string, p
     }
     return allowed.length > 0 ? { kind: "wrong_method", allowed } : { kind: "not_found" };
   };
+  // Most requests name a literal route path with one of the table's methods: their answers are taken from the scan
+  // once, here, and frozen (they are shared), so such a request costs two Map look-ups. Anything else is scanned.
+  const methods = [...new Set(routes.map((route) => route.method))];
+  const known = new Map<string, Map<string, RouteMatch>>();
+  for (const { path } of routes) {
+    if (path.includes(":")) continue;
+    known.set(path, new Map(methods.map((method) => [method, deepFreeze(scan(method, path))])));
+  }
+  return (method, path) => {
+    const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+    return known.get(trimmed)?.get(method) ?? scan(method, trimmed);
+  };
+}
+
+function deepFreeze(match: RouteMatch): RouteMatch {
+  if (match.kind === "found") Object.freeze(match.params);
+  if (match.kind === "wrong_method") Object.freeze(match.allowed);
+  return Object.freeze(match);
 }

@@ -1,4 +1,5 @@
 import type { Principal, Tessera } from "@tessera/core";
+import type { ConnectionInfo } from "./create-fetch-handler.ts";
 import type { ResolvedOptions } from "./handler-options.ts";
 
 /** Everything a route needs about one request. */
@@ -7,8 +8,8 @@ export interface RouteContext {
   readonly url: URL;
   /** Path parameters, e.g. `id` of `/users/:id`. */
   readonly params: Readonly<Record<string, string>>;
-  /** The client's address, read from the adapter only when a route asks (login does). */
-  readonly clientAddress: () => string | null;
+  /** What the adapter knows about the connection; `clientAddress` may be a getter, so only routes that need it read it (login does). */
+  readonly connection: ConnectionInfo | undefined;
   readonly tessera: Tessera;
   readonly options: ResolvedOptions;
 }

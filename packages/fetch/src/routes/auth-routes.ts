@@ -39,7 +39,7 @@ export async function loginRoute(context: RouteContext): Promise<Response> {
   if (body instanceof Response) return body;
   const { email, password, mode = "json" } = body;
   const userAgent = context.request.headers.get("user-agent");
-  const outcome = await context.tessera.login({ email, password, ip: context.clientAddress(), userAgent: userAgent === null ? null : userAgent.slice(0, 512) });
+  const outcome = await context.tessera.login({ email, password, ip: context.connection?.clientAddress ?? null, userAgent: userAgent === null ? null : userAgent.slice(0, 512) });
   if (!outcome.ok) return refusalResponse(refusalOf(outcome));
   return tokenResponse(context, outcome.value, mode);
 }
