@@ -19,8 +19,10 @@ export interface ConnectionInfo {
    * The caller writes response bodies from {@link peekResponseText} (the node:http adapter does), so responses
    * built by this package may come without a body stream built yet: building one costs 15 to 18 µs a response on
    * Node 20, as much as the rest of a simple request. Reading such a response's body through the Response API
-   * (`body`, `text()`, `clone()`: a wrapper that rebuilds it) still gives the text. Adapters that hand the
-   * Response to the runtime leave it unset.
+   * (`body`, `text()`, `clone()`: a wrapper that rebuilds it) still gives the text. Its headers too live outside the
+   * Response's internal state until read: take them from {@link peekResponseHeaders} or the `headers` getter, never
+   * from a runtime that reads internal state (Bun.serve, Deno.serve, `cache.put`). Adapters that hand the Response to
+   * the runtime leave it unset.
    */
   readonly writesBodyText?: boolean;
 }

@@ -42,18 +42,15 @@ test("every path of the table, with every method, gets the answer a plain readin
   };
   const paths = routes.map((route) => route.path.replaceAll(":id", "abc_123"));
   const methods = ["GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS", "get"];
-  let compared = 0;
   for (const path of paths) {
     for (const method of methods) {
       for (const asked of [path, `${path}/`]) {
         const found = match(method, asked);
         const actual = found.kind === "found" ? { kind: "found", path: found.route.path } : found;
         assert.deepEqual(actual, expected(method, path), `${method} ${asked}`);
-        compared++;
       }
     }
   }
-  assert.equal(compared, routes.length * methods.length * 2);
 });
 
 test("an answer shared between requests cannot be changed by one of them", () => {

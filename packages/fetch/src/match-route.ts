@@ -2,7 +2,7 @@ import type { Route } from "./routes/route-table.ts";
 
 /** The route for a request, the methods its path allows (for 405), or nothing (404). */
 export type RouteMatch =
-  | { readonly kind: "found"; readonly route: Route; readonly params: Record<string, string> }
+  | { readonly kind: "found"; readonly route: Route; readonly params: Readonly<Record<string, string>> }
   | { readonly kind: "wrong_method"; readonly allowed: readonly string[] }
   | { readonly kind: "not_found" };
 

@@ -101,3 +101,21 @@ test("extra headers come on top of the standard ones, repeated names kept apart"
   cookies.append("Set-Cookie", "b=2");
   assert.deepEqual(noContentResponse(cookies).headers.getSetCookie(), ["a=1", "b=2"]);
 });
+
+test("a clone of an untouched response has headers of its own, each way", () => {
+  const original = dataResponse("pong");
+  const copy = original.clone();
+  copy.headers.set("X-Copy", "1");
+  original.headers.set("X-Original", "1");
+  assert.equal(original.headers.get("x-copy"), null);
+  assert.equal(copy.headers.get("x-original"), null);
+  assert.equal(copy.headers.get("content-type"), "application/json; charset=utf-8");
+  assert.equal(dataResponse("pong").headers.get("x-original"), null, "the standard headers every response starts from are unchanged");
+});
+
+test("the overridden accessors are enumerable, as on any Response", () => {
+  const ours = Object.getPrototypeOf(dataResponse("pong")) as object;
+  for (const name of ["headers", "body", "bodyUsed"]) {
+    assert.equal(Object.getOwnPropertyDescriptor(ours, name)?.enumerable, Object.getOwnPropertyDescriptor(Response.prototype, name)?.enumerable, name);
+  }
+});

@@ -57,11 +57,12 @@ class DeferredBodyResponse extends Response {
   }
 
   static {
-    // `headers`, `body` and `bodyUsed` are accessors on Response.prototype; overriding them as accessors needs defineProperty in TypeScript.
+    // `headers`, `body` and `bodyUsed` are accessors on Response.prototype (enumerable, as WebIDL attributes are);
+    // overriding them as accessors needs defineProperty in TypeScript.
     Object.defineProperties(this.prototype, {
-      headers: { configurable: true, get: function (this: DeferredBodyResponse) { return this.#headerList(); } },
-      body: { configurable: true, get: function (this: DeferredBodyResponse) { return this.#withBody().body; } },
-      bodyUsed: { configurable: true, get: function (this: DeferredBodyResponse) { return this.#real?.bodyUsed ?? false; } },
+      headers: { configurable: true, enumerable: true, get: function (this: DeferredBodyResponse) { return this.#headerList(); } },
+      body: { configurable: true, enumerable: true, get: function (this: DeferredBodyResponse) { return this.#withBody().body; } },
+      bodyUsed: { configurable: true, enumerable: true, get: function (this: DeferredBodyResponse) { return this.#real?.bodyUsed ?? false; } },
     });
   }
 

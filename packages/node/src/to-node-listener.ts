@@ -30,9 +30,10 @@ function hasBody(req: IncomingMessage): boolean {
 
 function writeHead(response: Response, res: ServerResponse, text: string | undefined): void {
   const withLength = text !== undefined && response.status !== 204 && response.status !== 304;
-  // A response of @tessera/fetch whose headers nobody touched still has them as a plain record: written as they are.
+  // A response of @tessera/fetch whose headers nobody touched still has them as a plain record: written from a copy
+  // (the record is shared by every response of its kind, and a wrapper of writeHead may write into its argument).
   const record = peekResponseHeaders(response);
-  if (record !== undefined) return void res.writeHead(response.status, withLength ? { ...record, "content-length": Buffer.byteLength(text) } : record);
+  if (record !== undefined) return void res.writeHead(response.status, withLength ? { ...record, "content-length": Buffer.byteLength(text) } : { ...record });
   const headers: Record<string, string | string[] | number> = {};
   for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
   const cookies = response.headers.getSetCookie();

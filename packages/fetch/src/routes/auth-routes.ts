@@ -73,5 +73,5 @@ export async function logoutRoute(context: RouteContext): Promise<Response> {
     for (const cookie of headers.getSetCookie()) response.headers.append("Set-Cookie", cookie);
     return response;
   }
-  return noContentResponse(headers);
+  return noContentResponse(mode === "json" ? undefined : headers);
 }
