@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { createLazyHeaders } from "./lazy-headers.ts";
 
 const state = Symbol("tessera.lazyRequest");
 
@@ -14,11 +15,8 @@ interface LazyState {
 type LazyRequest = Request & { [state]: LazyState };
 
 function headersOf(s: LazyState): Headers {
-  if (s.headers !== undefined) return s.headers;
-  const headers = new Headers();
-  const raw = s.req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  return (s.headers = headers);
+  s.headers ??= createLazyHeaders(s.req.rawHeaders);
+  return s.headers;
 }
 
 function realOf(self: LazyRequest): Request {
