@@ -1,3 +1,5 @@
+import { forwardingPrototype } from "./forwarding-prototype.ts";
+
 const state = Symbol("tessera.lazyHeaders");
 
 interface LazyState {
@@ -66,21 +68,7 @@ const own: PropertyDescriptorMap = {
     },
   },
 };
-const prototype = Object.create(Headers.prototype, own) as object;
-for (const key of Reflect.ownKeys(Headers.prototype)) {
-  if (key === "constructor" || key === Symbol.toStringTag || Object.hasOwn(own, key)) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Headers.prototype, key);
-  if (descriptor?.get !== undefined) {
-    Object.defineProperty(prototype, key, { get(this: LazyHeaders) { return Reflect.get(realOf(this), key); } });
-  } else if (typeof descriptor?.value === "function") {
-    Object.defineProperty(prototype, key, {
-      value(this: LazyHeaders, ...args: unknown[]) {
-        const real = realOf(this);
-        return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
-      },
-    });
-  }
-}
+const prototype = forwardingPrototype<LazyHeaders>(Headers.prototype, own, realOf);
 
 /**
  * A `Headers` (by prototype and behaviour) over node:http's `rawHeaders`.

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { forwardingPrototype } from "./forwarding-prototype.ts";
 import { createLazyHeaders } from "./lazy-headers.ts";
 
 const state = Symbol("tessera.lazyRequest");
@@ -47,16 +48,7 @@ const own: PropertyDescriptorMap = {
   text: { async value(this: LazyRequest) { return new TextDecoder().decode(readBody(this)); } },
   json: { async value(this: LazyRequest) { return JSON.parse(new TextDecoder().decode(readBody(this))) as unknown; } },
 };
-const prototype = Object.create(Request.prototype, own) as object;
-for (const key of Reflect.ownKeys(Request.prototype)) {
-  if (key === "constructor" || key === Symbol.toStringTag || Object.hasOwn(own, key)) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, key);
-  if (descriptor?.get !== undefined) {
-    Object.defineProperty(prototype, key, { get(this: LazyRequest) { return Reflect.get(realOf(this), key); } });
-  } else if (typeof descriptor?.value === "function") {
-    Object.defineProperty(prototype, key, { value(this: LazyRequest, ...args: unknown[]) { const real = realOf(this); return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args); } });
-  }
-}
+const prototype = forwardingPrototype<LazyRequest>(Request.prototype, own, realOf);
 
 /**
  * A `Request` (by prototype and behaviour) for a node:http request whose body
