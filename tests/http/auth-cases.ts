@@ -178,6 +178,17 @@ export function registerAuthCases(runtime: string, start: StartServer): void {
     assert.equal(findCookie(answer, "tessera_refresh_token")?.get("path"), "/auth");
   });
 
+  it("logout in cookie mode clears both cookies even when it is refused; in JSON mode it sets none", async (f) => {
+    const refused = await f.call("POST", "/auth/logout", { headers: { cookie: `tessera_refresh_token=${"B".repeat(43)}` } });
+    assert.equal(refused.status, 401);
+    for (const name of ["tessera_refresh_token", "tessera_session_token"]) assert.equal(findCookie(refused, name)?.get("max-age"), "0", `${name} cleared`);
+    const pair = await f.login();
+    const json = await f.call("POST", "/auth/logout", { body: { refresh_token: pair.refresh_token } });
+    assert.equal(json.status, 204);
+    assert.equal(findCookie(json, "tessera_refresh_token"), undefined);
+    assert.equal(findCookie(json, "tessera_session_token"), undefined);
+  });
+
   it("logout with an unknown refresh token gets 401 INVALID_CREDENTIALS", async (f) => {
     const answer = await f.call("POST", "/auth/logout", { body: { refresh_token: "B".repeat(43) } });
     assert.equal(answer.status, 401);

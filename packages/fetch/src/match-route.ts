@@ -54,7 +54,7 @@ export function createRouteMatcher(routes: readonly Route[]): (method: string, p
   const known = new Map<string, Map<string, RouteMatch>>();
   for (const { path } of routes) {
     if (path.includes(":")) continue;
-    known.set(path, new Map(methods.map((method) => [method, deepFreeze(scan(method, path))])));
+    known.set(path, new Map(methods.map((method) => [method, frozen(scan(method, path))])));
   }
   return (method, path) => {
     const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
@@ -62,7 +62,8 @@ export function createRouteMatcher(routes: readonly Route[]): (method: string, p
   };
 }
 
-function deepFreeze(match: RouteMatch): RouteMatch {
+// The answer and the params or allowed list inside it, frozen: one object serves every request for its path and method.
+function frozen(match: RouteMatch): RouteMatch {
   if (match.kind === "found") Object.freeze(match.params);
   if (match.kind === "wrong_method") Object.freeze(match.allowed);
   return Object.freeze(match);

@@ -51,20 +51,24 @@ function scan(raw: readonly string[], lowerName: string): string | null {
 }
 
 // `get` and `has` with a valid name are answered from the raw list until something else is asked for (or the
-// headers are changed); from then on the real Headers, built once, answers everything.
+// headers are changed); from then on the real Headers, built once, answers everything. Undefined: ask the real one.
+function rawAnswer(self: LazyHeaders, name: string): string | null | undefined {
+  const s = self[state];
+  if (s.real !== undefined || typeof name !== "string" || !tokenPattern.test(name)) return undefined;
+  return scan(s.raw, name.toLowerCase());
+}
+
 const own: PropertyDescriptorMap = {
   get: {
     value(this: LazyHeaders, name: string): string | null {
-      const s = this[state];
-      if (s.real !== undefined || typeof name !== "string" || !tokenPattern.test(name)) return realOf(this).get(name);
-      return scan(s.raw, name.toLowerCase());
+      const answer = rawAnswer(this, name);
+      return answer === undefined ? realOf(this).get(name) : answer;
     },
   },
   has: {
     value(this: LazyHeaders, name: string): boolean {
-      const s = this[state];
-      if (s.real !== undefined || typeof name !== "string" || !tokenPattern.test(name)) return realOf(this).has(name);
-      return scan(s.raw, name.toLowerCase()) !== null;
+      const answer = rawAnswer(this, name);
+      return answer === undefined ? realOf(this).has(name) : answer !== null;
     },
   },
 };

@@ -62,16 +62,13 @@ export async function logoutRoute(context: RouteContext): Promise<Response> {
   const { mode, token } = presentedRefreshToken(context, body);
   if (token === null) return refusalResponse(missingRefreshToken);
   const outcome = await context.tessera.logout(token, body.scope);
-  const headers = new Headers();
-  if (mode !== "json") {
-    // A cookie whose token is spent or unknown is useless: clear it whatever the outcome.
-    headers.append("Set-Cookie", clearCookie(context.options.refreshCookie));
-    headers.append("Set-Cookie", clearCookie(context.options.sessionCookie));
-  }
+  // A cookie whose token is spent or unknown is useless: clear it whatever the outcome. JSON mode sets none.
+  const cleared: [string, string][] | undefined =
+    mode === "json" ? undefined : [["Set-Cookie", clearCookie(context.options.refreshCookie)], ["Set-Cookie", clearCookie(context.options.sessionCookie)]];
   if (!outcome.ok) {
     const response = refusalResponse(refusalOf(outcome));
-    for (const cookie of headers.getSetCookie()) response.headers.append("Set-Cookie", cookie);
+    for (const [name, value] of cleared ?? []) response.headers.append(name, value);
     return response;
   }
-  return noContentResponse(mode === "json" ? undefined : headers);
+  return noContentResponse(cleared);
 }
