@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { KyselyStore } from "@tessera/store-kysely";
+import { sql as raw } from "kysely";
 import { makeRotation, makeSession, makeToken, makeUser, t0 } from "./fixtures.ts";
 import type { Register } from "./store-contract.ts";
 
@@ -62,6 +63,107 @@ export function registerSqlTests(register: Register): void {
     } finally {
       await second.close();
     }
+  });
+
+  register("a database made before 0002 keeps its tokens through the migration, and loses refresh_tokens' indexes and foreign key", async ({ sql, openSecond }) => {
+    const store = sql as KyselyStore;
+    const db = store.db;
+    // Put refresh_tokens back as 0001 made it (a foreign key to sessions, indexes on session_id and expires_at) and forget 0002.
+    if (store.dialect === "postgres") {
+      await raw`alter table refresh_tokens add constraint refresh_tokens_session_id_fkey foreign key (session_id) references sessions (id) on delete cascade`.execute(db);
+    } else {
+      await raw`drop table refresh_tokens`.execute(db);
+      await raw`
+        create table refresh_tokens (
+          hash text primary key, session_id text not null references sessions (id) on delete cascade, user_id text not null,
+          state text not null check (state in ('live', 'rotated')), issued_at bigint not null, expires_at bigint not null,
+          rotated_at bigint, rotation_nonce text, successor_hash text
+        ) without rowid`.execute(db);
+    }
+    await raw`create index refresh_tokens_session on refresh_tokens (session_id)`.execute(db);
+    await raw`create index refresh_tokens_expires_at on refresh_tokens (expires_at)`.execute(db);
+    await raw`delete from kysely_migration where name = '0002-unindexed-refresh-tokens'`.execute(db);
+    await store.insertUser(makeUser("u1", "ada@example.com"));
+    const session = makeSession("s1", "u1");
+    const first = makeToken("h1", session);
+    await store.insertSession(session, first);
+    const rotation = makeRotation(first, "h2", t0 + 1000);
+    assert.equal(await store.rotateRefreshToken(rotation), true);
+    const other = makeSession("s2", "u1");
+    await store.insertSession(other, makeToken("k1", other));
+    const before = await Promise.all(["h1", "h2", "k1"].map((hash) => store.findRefreshRecords(hash)));
+
+    const migrated = await (openSecond as () => Promise<KyselyStore>)();
+    try {
+      const names = await raw<{ name: string }>`select name from kysely_migration order by name`.execute(migrated.db);
+      assert.deepEqual(names.rows.map((row) => row.name), ["0001-initial-schema", "0002-unindexed-refresh-tokens"]);
+      assert.deepEqual(await Promise.all(["h1", "h2", "k1"].map((hash) => migrated.findRefreshRecords(hash))), before);
+      assert.equal(before[0]?.successor?.hash, "h2");
+      const indexes =
+        migrated.dialect === "postgres"
+          ? await raw<{ name: string }>`select indexname as name from pg_indexes where tablename = 'refresh_tokens' and schemaname = current_schema()`.execute(migrated.db)
+          : await raw<{ name: string }>`select name from pragma_index_list('refresh_tokens')`.execute(migrated.db);
+      assert.deepEqual(indexes.rows.map((row) => row.name).filter((name) => !/pkey|autoindex/.test(name)), []);
+      assert.equal(await migrated.rotateRefreshToken(makeRotation(rotation.successor, "h3", t0 + 2000)), true);
+      assert.equal((await migrated.findRefreshToken("h3"))?.state, "live");
+      assert.equal((await migrated.findSession("s1"))?.lastRefreshedAt, t0 + 2000);
+      // No foreign key: a token may name a session that is not there (prune deletes sessions before their tokens).
+      const gone = makeSession("s-gone", "u1");
+      await migrated.insertSession(gone, makeToken("stray", gone));
+      await migrated.db.deleteFrom("sessions").where("id", "=", "s-gone").execute();
+      assert.equal(await migrated.findRefreshToken("stray"), null);
+      assert.equal((await migrated.db.selectFrom("refresh_tokens").select("hash").where("hash", "=", "stray").execute()).length, 1);
+    } finally {
+      await migrated.close();
+    }
+  });
+
+  register("a token whose session is gone reads as absent everywhere, and prune deletes it", async ({ sql }) => {
+    const store = sql as KyselyStore;
+    await store.insertUser(makeUser("u1", "ada@example.com"));
+    const session = makeSession("s1", "u1");
+    const first = makeToken("h1", session);
+    await store.insertSession(session, first);
+    assert.equal(await store.rotateRefreshToken(makeRotation(first, "h2")), true);
+    const kept = makeSession("s2", "u1");
+    await store.insertSession(kept, makeToken("k1", kept));
+    // What prune leaves for a moment when it deletes a session whose tokens sit in a later range of its sweep.
+    await store.db.deleteFrom("sessions").where("id", "=", "s1").execute();
+    const none = { token: null, session: null, successor: null, user: null };
+    for (const hash of ["h1", "h2"]) {
+      assert.equal(await store.findRefreshToken(hash), null);
+      assert.deepEqual(await store.findRefreshRecords(hash), none);
+    }
+    assert.equal(await store.rotateRefreshToken(makeRotation({ ...first, hash: "h2" }, "h3")), false);
+    assert.equal(await store.findRefreshToken("h3"), null);
+    assert.deepEqual(await store.prune(t0 + 2000), { deleted: 2 });
+    const left = await store.db.selectFrom("refresh_tokens").select("hash").orderBy("hash").execute();
+    assert.deepEqual(left.map((row) => row.hash), ["k1"]);
+  });
+
+  register("prune's sweep covers every range: with batches of one, each dead session and stray token among many goes", async ({ sql }) => {
+    const store = sql as KyselyStore;
+    const now = t0 + 10 * day;
+    // Ten sessions in hash order; the odd ones have lapsed (live token expired), the even ones are live.
+    for (let i = 1; i < 10; i++) {
+      const session = makeSession(`s${i}`, "u1");
+      await store.insertSession(session, makeToken(`t${i}`, session, { expiresAt: i % 2 === 1 ? now - 1 : now + day }));
+    }
+    // s0's first token sorts before every other and has expired since its rotation to t0, which is live.
+    const s0 = makeSession("s0", "u1");
+    const old = makeToken("a-old", s0, { expiresAt: now - day });
+    await store.insertSession(s0, old);
+    assert.equal(await store.rotateRefreshToken(makeRotation(old, "t0", now - 3 * day)), true);
+    // A token that sorts after every other, of a session that is gone.
+    const gone = makeSession("gone", "u1");
+    await store.insertSession(gone, makeToken("z-stray", gone));
+    await store.db.deleteFrom("sessions").where("id", "=", "gone").execute();
+    assert.deepEqual(await store.prune(now, { batchSize: 1 }), { deleted: 12 });
+    const sessions = await store.db.selectFrom("sessions").select("id").orderBy("id").execute();
+    assert.deepEqual(sessions.map((row) => row.id), ["s0", "s2", "s4", "s6", "s8"]);
+    const tokens = await store.db.selectFrom("refresh_tokens").select("hash").orderBy("hash").execute();
+    assert.deepEqual(tokens.map((row) => row.hash), ["t0", "t2", "t4", "t6", "t8"]);
+    assert.deepEqual(await store.prune(now, { batchSize: 3 }), { deleted: 0 });
   });
 
   register("prune deletes dead sessions with their tokens, expired tokens and ended windows, in batches", async ({ sql }) => {

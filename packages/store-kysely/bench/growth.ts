@@ -105,7 +105,9 @@ const dir = mkdtempSync(join(tmpdir(), "tessera-growth-"));
 try {
   const subjects = [];
   for (const count of sizes.length > 0 ? sizes : [1_000, 1_000_000]) {
-    const seeded = await seedSessions(dir, count, stores[0]?.open as OpenStore, crypto, seedCache);
+    // The schema comes from the baseline when there is one: a baseline refuses a file that a newer build has
+    // migrated, while the current store migrates its copy of an older file when it opens it.
+    const seeded = await seedSessions(dir, count, stores.at(-1)?.open as OpenStore, crypto, seedCache);
     console.log(`seeded ${count.toLocaleString("en-US")} sessions in ${seeded.seconds.toFixed(1)} s`);
     for (const { name, open } of stores) subjects.push(await openSubject(name, open, seeded, dir));
   }

@@ -1,15 +1,15 @@
 // What a rotation's write transaction costs on raw bun:sqlite under other schemas (a benchmark, not a test): the
-// store's own schema, the same without refresh_tokens' secondary indexes, and a "session-row" model in which token
-// rows never change and the facts of the last rotation live in the session row. Each variant's file holds the same
-// sessions, with the store's pragmas; rounds interleave the variants, so load from elsewhere hits all alike. WAL
+// store's own schema (since migration 0002, refresh_tokens without secondary indexes or foreign key), the schema of
+// migration 0001 (indexes on session_id and expires_at, a cascading foreign key), and a "session-row" model in which
+// token rows never change and the facts of the last rotation live in the session row. Each variant's file holds the
+// same sessions, with the store's pragmas; rounds interleave the variants, so load from elsewhere hits all alike. WAL
 // frames a rotation are counted from the WAL's growth with automatic checkpoints off (each frame is two pwrite).
 //
 //   bun packages/store-kysely/bench/rotation-models.ts [--sessions=20000] [--rotations=1500] [--rounds=4]
 //
-// Only the store's schema is what Tessera ships. The other variants show where a rotation's pages go: the two
-// indexes serve prune (refresh_tokens_expires_at) and the cascade from sessions (refresh_tokens_session, which the
-// foreign key needs); dropping them would need a prune that sweeps refresh_tokens by key range and token rows of
-// deleted sessions left as orphans (refused as unknown) until the sweep reaches them.
+// Only the store's schema is what Tessera ships. The 0001 variant shows what the two indexes cost each rotation (they
+// served prune and the cascade alone; prune now sweeps refresh_tokens by key range). The session-row variants show
+// what moving the compare-and-set into the session row would save on top: the spent token's row is not written.
 import { Database } from "bun:sqlite";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -94,8 +94,8 @@ const sessionRow = (name: string, indexes: boolean): Variant => ({
 });
 
 const variants: readonly Variant[] = [
-  rowPerToken("the store's schema", true),
-  rowPerToken("the same, no refresh_tokens indexes", false),
+  rowPerToken("0001's schema (indexes, cascade)", true),
+  rowPerToken("the store's schema (0002)", false),
   sessionRow("session-row model, with the indexes", true),
   sessionRow("session-row model, no indexes", false),
 ];

@@ -1,6 +1,7 @@
 import { StoreError } from "@tessera/core";
 import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import { initialSchema } from "./migrations/0001-initial-schema.ts";
+import { unindexedRefreshTokens } from "./migrations/0002-unindexed-refresh-tokens.ts";
 import { detectSqlDialect } from "./store/sql-dialect.ts";
 import type { TesseraDatabase } from "./tessera-database.ts";
 
@@ -8,6 +9,7 @@ import type { TesseraDatabase } from "./tessera-database.ts";
 // bundle, on every runtime, and in the built dist alike. Names sort in order.
 const migrations: Record<string, Migration> = {
   "0001-initial-schema": initialSchema,
+  "0002-unindexed-refresh-tokens": unindexedRefreshTokens,
 };
 
 /**

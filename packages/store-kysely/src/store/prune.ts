@@ -1,9 +1,12 @@
-import type { Kysely } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 
 /** Options of {@link createPrune}'s routine. */
 export interface PruneOptions {
-  /** Rows deleted per statement (default 1000): bounds how long one write holds the lock. */
+  /**
+   * Rows looked at or deleted per write (default 1000): bounds how long one
+   * write holds the lock.
+   */
   readonly batchSize?: number;
   /**
    * How long a revoked session is kept (default one day), so that a retried
@@ -17,56 +20,73 @@ const day = 86_400_000;
 
 /**
  * Deletes what can no longer matter, in batches so that tables never grow
- * without bound and no single statement holds the write lock for long:
- * sessions whose live refresh token has expired (which covers a passed hard
- * end, since tokens are capped by it) and sessions revoked longer ago than
- * `keepRevokedMs`, each with its tokens; refresh tokens past their expiry
- * (rotated ones are kept until then, because presenting one is reuse, which
- * must still revoke its session); rate-limit windows that have ended.
- * Dead sessions are found through `refresh_tokens.expires_at` rather than a
- * column on `sessions`, so that a rotation does not rewrite one more index.
+ * without bound and no single write holds the lock for long: sessions revoked
+ * longer ago than `keepRevokedMs`; sessions whose live refresh token has
+ * expired (which covers a passed hard end, since tokens are capped by it);
+ * refresh tokens past their expiry (rotated ones are kept until then, because
+ * presenting one is reuse, which must still revoke its session) and tokens
+ * whose session is gone; rate-limit windows that have ended.
+ *
+ * `refresh_tokens` has no index but its key, so that a rotation writes no
+ * index page: its rows are swept in key order, a range of `batchSize` keys
+ * per transaction. A token whose session is deleted in a later range stays
+ * until the next run; the look-ups read such a row as absent meanwhile.
  */
 export function createPrune(db: Kysely<TesseraDatabase>): (now: number, options?: PruneOptions) => Promise<{ deleted: number }> {
-  const deleteSessions = async (ids: readonly string[]): Promise<number> =>
-    db.transaction().execute(async (trx) => {
-      const tokens = await trx.deleteFrom("refresh_tokens").where("session_id", "in", ids).executeTakeFirst();
-      const sessions = await trx.deleteFrom("sessions").where("id", "in", ids).executeTakeFirst();
-      return Number(tokens.numDeletedRows) + Number(sessions.numDeletedRows);
-    });
-
   return async (now, options = {}) => {
     const batchSize = options.batchSize ?? 1000;
     const keepRevokedMs = options.keepRevokedMs ?? day;
     if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError("batchSize must be a positive integer");
-    let deleted = 0;
-    const repeat = async (batch: () => Promise<{ found: number; removed: number }>) => {
-      for (;;) {
-        const { found, removed } = await batch();
-        deleted += removed;
-        if (found < batchSize) return;
-      }
-    };
-    const removeSessions = async (ids: readonly string[]) => ({ found: ids.length, removed: ids.length === 0 ? 0 : await deleteSessions(ids) });
-    await repeat(async () => {
-      const rows = await db.selectFrom("refresh_tokens").select("session_id").where("expires_at", "<=", now).where("state", "=", "live").limit(batchSize).execute();
-      return removeSessions(rows.map((row) => row.session_id));
-    });
-    await repeat(async () => {
-      const rows = await db.selectFrom("sessions").select("id").where("revoked_at", "<=", now - keepRevokedMs).limit(batchSize).execute();
-      return removeSessions(rows.map((row) => row.id));
-    });
-    await repeat(async () => {
-      const expired = db.selectFrom("refresh_tokens").select("hash").where("expires_at", "<=", now).limit(batchSize);
-      const result = await db.deleteFrom("refresh_tokens").where("hash", "in", expired).executeTakeFirst();
-      const removed = Number(result.numDeletedRows);
-      return { found: removed, removed };
-    });
-    await repeat(async () => {
+    const revoked = await deleteInBatches(async () => {
+      const ended = db.selectFrom("sessions").select("id").where("revoked_at", "<=", now - keepRevokedMs).limit(batchSize);
+      return Number((await db.deleteFrom("sessions").where("id", "in", ended).executeTakeFirst()).numDeletedRows);
+    }, batchSize);
+    const swept = await sweepRefreshTokens(db, now, batchSize);
+    const windows = await deleteInBatches(async () => {
       const ended = db.selectFrom("rate_limits").select("key").where("reset_at", "<=", now).limit(batchSize);
-      const result = await db.deleteFrom("rate_limits").where("key", "in", ended).executeTakeFirst();
-      const removed = Number(result.numDeletedRows);
-      return { found: removed, removed };
-    });
-    return { deleted };
+      return Number((await db.deleteFrom("rate_limits").where("key", "in", ended).executeTakeFirst()).numDeletedRows);
+    }, batchSize);
+    return { deleted: revoked + swept + windows };
   };
+}
+
+/** Runs `batch` until it deletes fewer than `batchSize` rows; returns the total. */
+async function deleteInBatches(batch: () => Promise<number>, batchSize: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const removed = await batch();
+    total += removed;
+    if (removed < batchSize) return total;
+  }
+}
+
+/**
+ * One pass over `refresh_tokens` in key order. In each range, one transaction
+ * deletes the sessions whose live token has expired, then the range's expired
+ * tokens and those whose session is gone (including the sessions just deleted).
+ */
+async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batchSize: number): Promise<number> {
+  let deleted = 0;
+  // Hashes are non-empty, so every key sorts after the empty string.
+  let after = "";
+  for (;;) {
+    const boundary = await db.selectFrom("refresh_tokens").select("hash").where("hash", ">", after).orderBy("hash").offset(batchSize - 1).limit(1).executeTakeFirst();
+    const last = boundary?.hash ?? null;
+    const inRange = (eb: ExpressionBuilder<TesseraDatabase, "refresh_tokens">) =>
+      last === null ? eb("hash", ">", after) : eb.and([eb("hash", ">", after), eb("hash", "<=", last)]);
+    deleted += await db.transaction().execute(async (trx) => {
+      const lapsed = trx.selectFrom("refresh_tokens").select("session_id").where(inRange).where("state", "=", "live").where("expires_at", "<=", now);
+      const sessions = await trx.deleteFrom("sessions").where("id", "in", lapsed).executeTakeFirst();
+      const sessionGone = (eb: ExpressionBuilder<TesseraDatabase, "refresh_tokens">) =>
+        eb.not(eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).whereRef("sessions.id", "=", "refresh_tokens.session_id")));
+      const tokens = await trx
+        .deleteFrom("refresh_tokens")
+        .where(inRange)
+        .where((eb) => eb.or([eb("expires_at", "<=", now), sessionGone(eb)]))
+        .executeTakeFirst();
+      return Number(sessions.numDeletedRows) + Number(tokens.numDeletedRows);
+    });
+    if (last === null) return deleted;
+    after = last;
+  }
 }

@@ -1,5 +1,5 @@
 import { type CombinedReads, type RefreshTokenRecord, readSeparately, type SessionRecord, type StaticTokenRecord, type UserRecord } from "@tessera/core";
-import type { CompiledQuery, Kysely } from "kysely";
+import { type CompiledQuery, type Kysely, sql } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
@@ -20,8 +20,15 @@ export interface RecordLookUps extends CombinedReads {
  * driver each goes through `db.executeQuery`, the combined ones side by side.
  */
 export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): RecordLookUps {
+  // A token row outlives its session until prune's sweep reaches it (no foreign key cascades); such a row is
+  // read as absent, as if the cascade had taken it. The probe reads the session's page, which the caller reads next.
   const tokenByHash = prepareQuery<Parameters<typeof toRefreshTokenRecord>[0], { hash: string }>(
-    db.selectFrom("refresh_tokens").selectAll().where("hash", "=", param("hash")).compile(),
+    db
+      .selectFrom("refresh_tokens")
+      .selectAll()
+      .where("hash", "=", param("hash"))
+      .where((eb) => eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).whereRef("sessions.id", "=", "refresh_tokens.session_id")))
+      .compile(),
   );
   const sessionById = prepareQuery<Parameters<typeof toSessionRecord>[0], { id: string }>(
     db.selectFrom("sessions").select(sessionColumns).where("id", "=", param("id")).compile(),
