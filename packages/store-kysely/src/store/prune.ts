@@ -61,9 +61,10 @@ async function deleteInBatches(batch: () => Promise<number>, batchSize: number):
 }
 
 /**
- * One pass over `refresh_tokens` in key order. In each range, one transaction
- * deletes the sessions whose live token has expired, then the range's expired
- * tokens and those whose session is gone (including the sessions just deleted).
+ * One pass over `refresh_tokens` in key order. In each range that holds
+ * something to delete, one transaction deletes the sessions whose live token
+ * has expired, then the range's expired tokens and those whose session is gone
+ * (including the sessions just deleted).
  */
 async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batchSize: number): Promise<number> {
   let deleted = 0;
@@ -74,18 +75,25 @@ async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batc
     const last = boundary?.hash ?? null;
     const inRange = (eb: ExpressionBuilder<TesseraDatabase, "refresh_tokens">) =>
       last === null ? eb("hash", ">", after) : eb.and([eb("hash", ">", after), eb("hash", "<=", last)]);
-    deleted += await db.transaction().execute(async (trx) => {
-      const lapsed = trx.selectFrom("refresh_tokens").select("session_id").where(inRange).where("state", "=", "live").where("expires_at", "<=", now);
-      const sessions = await trx.deleteFrom("sessions").where("id", "in", lapsed).executeTakeFirst();
-      const sessionGone = (eb: ExpressionBuilder<TesseraDatabase, "refresh_tokens">) =>
-        eb.not(eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).whereRef("sessions.id", "=", "refresh_tokens.session_id")));
-      const tokens = await trx
-        .deleteFrom("refresh_tokens")
-        .where(inRange)
-        .where((eb) => eb.or([eb("expires_at", "<=", now), sessionGone(eb)]))
-        .executeTakeFirst();
-      return Number(sessions.numDeletedRows) + Number(tokens.numDeletedRows);
-    });
+    // A lapsed session's live token has expired too, so this finds every range with something to delete.
+    const stale = (eb: ExpressionBuilder<TesseraDatabase, "refresh_tokens">) =>
+      eb.and([
+        inRange(eb),
+        eb.or([
+          eb("expires_at", "<=", now),
+          eb.not(eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).whereRef("sessions.id", "=", "refresh_tokens.session_id"))),
+        ]),
+      ]);
+    // Most ranges hold nothing to delete: a read finds out, so the write lock is taken only where needed.
+    const found = await db.selectFrom("refresh_tokens").select("hash").where(stale).limit(1).executeTakeFirst();
+    if (found !== undefined) {
+      deleted += await db.transaction().execute(async (trx) => {
+        const lapsed = trx.selectFrom("refresh_tokens").select("session_id").where(inRange).where("state", "=", "live").where("expires_at", "<=", now);
+        const sessions = await trx.deleteFrom("sessions").where("id", "in", lapsed).executeTakeFirst();
+        const tokens = await trx.deleteFrom("refresh_tokens").where(stale).executeTakeFirst();
+        return Number(sessions.numDeletedRows) + Number(tokens.numDeletedRows);
+      });
+    }
     if (last === null) return deleted;
     after = last;
   }
