@@ -47,7 +47,7 @@ const allowed: ReadonlyArray<{ readonly file: string; readonly pattern: RegExp; 
 
 test("every secret comparison (JWT signature, successor hash, test password hash) goes through constantTimeEqual", () => {
   const mustUse: ReadonlyArray<readonly [string, RegExp]> = [
-    ["packages/core/src/jwt/decode-jwt.ts", /constantTimeEqual\(signature, expected\)/],
+    ["packages/core/src/jwt/decode-jwt.ts", /constantTimeEqual\(signatureBuffer, expected\)/],
     ["packages/core/src/service/refresh.ts", /constantTimeEqual\(encodeUtf8\(successorHash\), encodeUtf8\(verdict\.successorHash\)\)/],
     ["packages/core/src/testing/test-password-hasher.ts", /constantTimeEqual\(actual, expected\)/],
   ];

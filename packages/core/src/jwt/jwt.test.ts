@@ -69,6 +69,43 @@ test("an altered payload, altered or stripped signature, or a foreign key is ref
   assert.deepEqual(await decodeAccessToken(foreign, keyring, crypto), { ok: false, reason: "bad_signature" });
 });
 
+test("a signature of the right length with a foreign character or non-canonical trailing bits is refused", async () => {
+  const keyring = createKeyring(newKey);
+  const [h, p, s] = (await encodeAccessToken(claims, newKey, crypto)).split(".") as [string, string, string];
+  for (const bad of [`+${s.slice(1)}`, `${s.slice(0, 42)}=`, `${s.slice(0, 42)}${s[42] === "B" ? "C" : "B"}`, s.slice(0, 42), `${s}A`]) {
+    assert.deepEqual(await decodeAccessToken(`${h}.${p}.${bad}`, keyring, crypto), { ok: false, reason: "bad_signature" }, bad);
+  }
+});
+
+test("verifications that overlap on an asynchronous crypto port each judge their own signature", async () => {
+  // The port answers in reverse order of asking, so every verification resumes after all the others have started.
+  const pending: Array<() => void> = [];
+  const slow = {
+    ...crypto,
+    hmacSha256: (key: Uint8Array, data: Uint8Array | string) =>
+      new Promise<Uint8Array>((resolve) => pending.push(() => resolve(crypto.hmacSha256(key, data) as Uint8Array))),
+  };
+  const keyring = createKeyring(newKey);
+  const tokens = await Promise.all(["u1", "u2", "u3"].map((sub) => encodeAccessToken({ ...claims, sub, id: sub }, newKey, crypto)));
+  const [h, p] = tokens[0]!.split(".") as [string, string];
+  const forged = `${h}.${p}.${tokens[1]!.split(".")[2]}`;
+  const verifications = [...tokens, forged].map((token) => decodeAccessToken(token, keyring, slow));
+  while (pending.length > 0) pending.pop()!();
+  const results = await Promise.all(verifications);
+  assert.deepEqual(
+    results.map((result) => (result.ok ? result.claims.sub : result.reason)),
+    ["u1", "u2", "u3", "bad_signature"],
+  );
+});
+
+test("a correctly signed token with a payload longer than the decoder's shared buffer verifies", async () => {
+  // A member Tessera does not read makes it 2,000 bytes longer: past the 1,024-byte buffer, within the 4,096-character limit.
+  const big = { ...claims, note: "n".repeat(2000) };
+  const token = await sign({ alg: "HS256", typ: "JWT", kid: newKey.kid }, big);
+  const result = await decodeAccessToken(token, createKeyring(newKey), crypto);
+  assert.deepEqual(result, { ok: true, claims });
+});
+
 test("malformed tokens are refused without throwing: wrong segment count, bad base64, bad JSON, extra header members, huge", async () => {
   const keyring = createKeyring(newKey);
   const good = await encodeAccessToken(claims, newKey, crypto);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
 import fc from "fast-check";
-import { decodeBase64url, encodeBase64url } from "./base64url.ts";
+import { decodeBase64url, decodeBase64urlInto, decodeBase64urlText, encodeBase64url } from "./base64url.ts";
 
 test("base64url encoding spells any bytes exactly as @oslojs's encoder does", () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => assert.equal(encodeBase64url(bytes), encodeBase64urlNoPadding(bytes))), { numRuns: 2000 });
@@ -47,4 +47,36 @@ test("base64url decoding refuses bad lengths, foreign characters and non-zero tr
   assert.deepEqual(decodeBase64url("AA"), new Uint8Array([0]));
   assert.deepEqual(decodeBase64url("AAA"), new Uint8Array([0, 0]));
   assert.deepEqual(decodeBase64url("_-8"), new Uint8Array([255, 239]));
+});
+
+test("base64url text decoding gives back any string, short or longer than its shared buffer, in any order", () => {
+  // fullUnicode: surrogate pairs and multi-byte UTF-8; lengths past the 1,024-byte buffer, so that a short text
+  // decoded after a long one would show a leftover byte if the buffer's reuse were wrong.
+  fc.assert(
+    fc.property(fc.array(fc.string({ unit: "binary", maxLength: 700 }), { minLength: 1, maxLength: 6 }), (texts) => {
+      for (const text of texts) assert.equal(decodeBase64urlText(encodeBase64urlNoPadding(new TextEncoder().encode(text))), text);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test("base64url text decoding refuses what the byte decoder refuses, and bytes that are not UTF-8", () => {
+  for (const bad of ["A", "AAAAA", "AB==", "A+B/", "AB", "é123"]) assert.equal(decodeBase64urlText(bad), null, bad);
+  for (const bytes of [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0x61, 0x80]]) {
+    assert.equal(decodeBase64urlText(encodeBase64url(new Uint8Array(bytes))), null, String(bytes));
+  }
+  assert.equal(decodeBase64urlText(""), "");
+});
+
+test("base64url decoding into a buffer fills it exactly when the lengths match, and refuses otherwise", () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 80 }), fc.integer({ min: -2, max: 2 }), (bytes, skew) => {
+      const target = new Uint8Array(Math.max(0, bytes.length + skew)).fill(0xaa);
+      const filled = decodeBase64urlInto(encodeBase64url(bytes), target);
+      assert.equal(filled, target.length === bytes.length);
+      if (filled) assert.deepEqual(target, bytes);
+    }),
+    { numRuns: 1000 },
+  );
+  for (const bad of ["A+B/", "AB", "é123"]) assert.equal(decodeBase64urlInto(bad, new Uint8Array(3)), false, bad);
 });
