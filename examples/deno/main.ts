@@ -38,8 +38,9 @@ const tessera = createTessera({
 if ((await tessera.listUsers()).length === 0) {
   const email = Deno.env.get("ADMIN_EMAIL") ?? "admin@example.com";
   const created = await tessera.createUser({ email, password: Deno.env.get("ADMIN_PASSWORD") ?? "change-me-now", role: "admin" });
-  if (!created.ok) throw new Error(created.message);
-  console.log(`Created ${email}`);
+  // Two instances starting together on a fresh database both saw no users; the one that lost the insert carries on.
+  if (created.ok) console.log(`Created ${email}`);
+  else if (created.reason !== "email_taken") throw new Error(created.message);
 }
 
 const handler = createFetchHandler(tessera, { ping: () => store.ping() });
