@@ -1,5 +1,6 @@
-import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
+import { tokenSessionExists } from "./token-session-exists.ts";
 
 /** Options of {@link createPrune}'s routine. */
 export interface PruneOptions {
@@ -79,10 +80,7 @@ async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batc
     const stale = (eb: ExpressionBuilder<TesseraDatabase, "refresh_tokens">) =>
       eb.and([
         inRange(eb),
-        eb.or([
-          eb("expires_at", "<=", now),
-          eb.not(eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).whereRef("sessions.id", "=", "refresh_tokens.session_id"))),
-        ]),
+        eb.or([eb("expires_at", "<=", now), eb.not(tokenSessionExists(eb))]),
       ]);
     // Most ranges hold nothing to delete: a read finds out, so the write lock is taken only where needed.
     const found = await db.selectFrom("refresh_tokens").select("hash").where(stale).limit(1).executeTakeFirst();

@@ -1,8 +1,9 @@
 import { type CombinedReads, type RefreshTokenRecord, readSeparately, type SessionRecord, type StaticTokenRecord, type UserRecord } from "@tessera/core";
-import { type CompiledQuery, type Kysely, sql } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
+import { tokenSessionExists } from "./token-session-exists.ts";
 import { inReadTransaction, type SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 /** The primary-key look-ups every request makes, one at a time or several in one read. */
@@ -27,7 +28,7 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
       .selectFrom("refresh_tokens")
       .selectAll()
       .where("hash", "=", param("hash"))
-      .where((eb) => eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).whereRef("sessions.id", "=", "refresh_tokens.session_id")))
+      .where(tokenSessionExists)
       .compile(),
   );
   const sessionById = prepareQuery<Parameters<typeof toSessionRecord>[0], { id: string }>(
