@@ -129,6 +129,10 @@ test("malformed tokens are refused without throwing: wrong segment count, bad ba
 test("a correctly signed token with missing or mistyped claims is refused as bad_claims", async () => {
   const keyring = createKeyring(newKey);
   const header = { alg: "HS256", typ: "JWT", kid: newKey.kid };
+  // A byte-order mark before the payload's JSON is not JSON: refused, not stripped.
+  const input = `${b64json(header)}.${encodeBase64url(encodeUtf8(`\uFEFF${JSON.stringify(claims)}`))}`;
+  const withBom = `${input}.${encodeBase64url(await crypto.hmacSha256(newKey.secret, encodeUtf8(input)))}`;
+  assert.deepEqual(await decodeAccessToken(withBom, keyring, crypto), { ok: false, reason: "bad_claims" });
   for (const payload of [{ ...claims, exp: "soon" }, { ...claims, sid: undefined }, { ...claims, sub: "other" }, { ...claims, iat: 1.5 }, "a string", null]) {
     assert.deepEqual(await decodeAccessToken(await sign(header, payload), keyring, crypto), { ok: false, reason: "bad_claims" }, JSON.stringify(payload));
   }

@@ -50,7 +50,7 @@ test("base64url decoding refuses bad lengths, foreign characters and non-zero tr
 });
 
 test("base64url text decoding gives back any string, short or longer than its shared buffer, in any order", () => {
-  // fullUnicode: surrogate pairs and multi-byte UTF-8; lengths past the 1,024-byte buffer, so that a short text
+  // Unit "binary": every code point, astral ones as surrogate pairs, so multi-byte UTF-8; lengths past the 1,024-byte buffer, so that a short text
   // decoded after a long one would show a leftover byte if the buffer's reuse were wrong.
   fc.assert(
     fc.property(fc.array(fc.string({ unit: "binary", maxLength: 700 }), { minLength: 1, maxLength: 6 }), (texts) => {
@@ -66,6 +66,8 @@ test("base64url text decoding refuses what the byte decoder refuses, and bytes t
     assert.equal(decodeBase64urlText(encodeBase64url(new Uint8Array(bytes))), null, String(bytes));
   }
   assert.equal(decodeBase64urlText(""), "");
+  // A leading byte-order mark is text like any other (TextDecoder drops it unless told not to).
+  assert.equal(decodeBase64urlText(encodeBase64url(new TextEncoder().encode("\uFEFF{}"))), "\uFEFF{}");
 });
 
 test("base64url decoding into a buffer fills it exactly when the lengths match, and refuses otherwise", () => {

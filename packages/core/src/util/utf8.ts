@@ -2,10 +2,12 @@
 // browser, but the core compiles against the ES library only (so that runtime
 // globals cannot creep in); these are the two members it uses.
 declare const TextEncoder: new () => { encode(input: string): Uint8Array };
-declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(input: Uint8Array): string };
+declare const TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(input: Uint8Array): string };
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM keeps a leading U+FEFF as the text it is: by default TextDecoder drops it, so "\uFEFF{...}", which
+// JSON.parse refuses, would have decoded to "{...}".
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** UTF-8 bytes of a string. */
 export function encodeUtf8(text: string): Uint8Array {
