@@ -1,6 +1,5 @@
 import type { CryptoPort } from "../ports/crypto.ts";
-import { encodeBase64url } from "../util/base64url.ts";
-import { encodeUtf8 } from "../util/utf8.ts";
+import { encodeBase64url, encodeBase64urlText } from "../util/base64url.ts";
 import type { AccessClaims } from "./access-claims.ts";
 import type { HmacKey } from "./keyring.ts";
 
@@ -8,7 +7,7 @@ import type { HmacKey } from "./keyring.ts";
 export function encodeJwtHeader(key: HmacKey): string {
   let header = headers.get(key);
   if (header === undefined) {
-    header = encodeBase64url(encodeUtf8(JSON.stringify({ alg: key.alg, typ: "JWT", kid: key.kid })));
+    header = encodeBase64urlText(JSON.stringify({ alg: key.alg, typ: "JWT", kid: key.kid }));
     headers.set(key, header);
   }
   return header;
@@ -25,7 +24,7 @@ const headers = new WeakMap<HmacKey, string>();
  */
 export async function encodeAccessToken(claims: AccessClaims, key: HmacKey, crypto: CryptoPort): Promise<string> {
   const body = { id: claims.id, role: claims.role, sub: claims.sub, sid: claims.sid, iat: claims.iat, exp: claims.exp, iss: claims.iss };
-  const signingInput = `${encodeJwtHeader(key)}.${encodeBase64url(encodeUtf8(JSON.stringify(body)))}`;
+  const signingInput = `${encodeJwtHeader(key)}.${encodeBase64urlText(JSON.stringify(body))}`;
   const mac = crypto.hmacSha256(key.secret, signingInput);
   const signature = mac instanceof Promise ? await mac : mac;
   return `${signingInput}.${encodeBase64url(signature)}`;

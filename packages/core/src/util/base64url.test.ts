@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
 import fc from "fast-check";
-import { decodeBase64url, decodeBase64urlInto, decodeBase64urlText, encodeBase64url } from "./base64url.ts";
+import { decodeBase64url, decodeBase64urlInto, decodeBase64urlText, encodeBase64url, encodeBase64urlText } from "./base64url.ts";
 
 test("base64url encoding spells any bytes exactly as @oslojs's encoder does", () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => assert.equal(encodeBase64url(bytes), encodeBase64urlNoPadding(bytes))), { numRuns: 2000 });
@@ -58,6 +58,26 @@ test("base64url text decoding gives back any string, short or longer than its sh
     }),
     { numRuns: 500 },
   );
+});
+
+test("base64url text encoding gives the encoding of TextEncoder's bytes, for texts short or longer than its shared buffer, in any order", () => {
+  // Unit "binary": every code point, so one to four UTF-8 bytes each. Lengths go past the 341 code units that always
+  // fit the 1,024-byte buffer and past the buffer itself; each text is decoded back between encodings, so that a
+  // leftover byte from a longer text, or from the decoder, which shares the buffer, would show.
+  fc.assert(
+    fc.property(fc.array(fc.string({ unit: "binary", maxLength: 1200 }), { minLength: 1, maxLength: 6 }), (texts) => {
+      for (const text of texts) {
+        const encoded = encodeBase64urlText(text);
+        assert.equal(encoded, encodeBase64urlNoPadding(new TextEncoder().encode(text)));
+        assert.equal(decodeBase64urlText(encoded), text);
+      }
+    }),
+    { numRuns: 300 },
+  );
+  // A lone surrogate becomes U+FFFD, as TextEncoder writes it.
+  for (const text of ["\uD800", "a\uDC00b", "\uD800".repeat(341), "\uD800".repeat(342)]) {
+    assert.equal(encodeBase64urlText(text), encodeBase64urlNoPadding(new TextEncoder().encode(text)));
+  }
 });
 
 test("base64url text decoding refuses what the byte decoder refuses, and bytes that are not UTF-8", () => {

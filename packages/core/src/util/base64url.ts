@@ -1,4 +1,4 @@
-import { decodeUtf8 } from "./utf8.ts";
+import { decodeUtf8, encodeUtf8, encodeUtf8Into } from "./utf8.ts";
 
 // Decoding sits on every token verification. @oslojs/encoding's decoder looks
 // each character up in a string-keyed object: 16.5 µs on Bun and 29 µs on
@@ -115,6 +115,17 @@ export function decodeBase64urlInto(text: string, target: Uint8Array): boolean {
 // Text decoding copies the bytes out, and nothing runs between the fill and the copy, so one buffer serves every call
 // short enough for it (a token's segments are); a longer text gets bytes of its own, so the buffer never grows.
 const textScratch = new Uint8Array(1024);
+
+/**
+ * Unpadded base64url of the UTF-8 bytes of `text` (a JWT's header or payload). The bytes go through the same shared
+ * buffer as {@link decodeBase64urlText}, for the same reason: a fresh `TextEncoder.encode` array of a JWT payload cost
+ * about 2.8 µs on Node 20 and Deno, four times the encoding itself (no difference on Bun). Nothing runs between the
+ * fill and the encoding, which reads the bytes into a string before returning.
+ */
+export function encodeBase64urlText(text: string): string {
+  const written = encodeUtf8Into(text, textScratch);
+  return encodeBase64url(written === null ? encodeUtf8(text) : textScratch.subarray(0, written));
+}
 
 /** The UTF-8 text that unpadded base64url encodes (a JWT's header or payload); null when either layer is invalid. */
 export function decodeBase64urlText(text: string): string | null {
