@@ -1,10 +1,11 @@
-import { type CombinedReads, type RefreshTokenRecord, readSeparately, type SessionRecord, type StaticTokenRecord, type UserRecord } from "@tessera/core";
+import { type CombinedReads, type RefreshTokenRecord, type SessionRecord, type StaticTokenRecord, type UserRecord } from "@tessera/core";
 import type { CompiledQuery, Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
 import { tokenSessionExists } from "./token-session-exists.ts";
-import { inReadTransaction, type SqliteSyncRunner } from "./sqlite-sync-runner.ts";
+import type { SqliteSyncRunner } from "./sqlite-sync-runner.ts";
+import { createCombinedReadQueries, toRefreshRecords, toSessionAndUser, toStaticTokenAndUser } from "./combined-read-queries.ts";
 
 /** The primary-key look-ups every request makes, one at a time or several in one read. */
 export interface RecordLookUps extends CombinedReads {
@@ -17,8 +18,8 @@ export interface RecordLookUps extends CombinedReads {
 /**
  * Compiles the look-ups once. On Tessera's SQLite driver they run straight on
  * the cached statements (about 1.4 µs less per look-up than Kysely's
- * executor), and the combined reads run in one read transaction; on any other
- * driver each goes through `db.executeQuery`, the combined ones side by side.
+ * executor); on any other driver each goes through `db.executeQuery`. Each
+ * combined read is one statement (see `combined-read-queries.ts`).
  */
 export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): RecordLookUps {
   // A token row outlives its session until prune's sweep reaches it (no foreign key cascades); such a row is
@@ -38,6 +39,7 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
   const staticTokenByHash = prepareQuery<Parameters<typeof toStaticTokenRecord>[0], { hash: string }>(
     db.selectFrom("static_tokens").selectAll().where("hash", "=", param("hash")).compile(),
   );
+  const joined = createCombinedReadQueries(db);
   const first = async <R>(query: CompiledQuery<R>): Promise<R | undefined> =>
     runSync(
       (sqlite) => sqlite.all(query)[0],
@@ -50,49 +52,13 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
   const findUserById = async (id: string) => map(await first(userById({ id })), toUserRecord);
   const findStaticToken = async (hash: string) => map(await first(staticTokenByHash({ hash })), toStaticTokenRecord);
 
-  // Any other driver: one look-up at a time, as the core would do them.
-  const separately = readSeparately({ findRefreshToken, findSession, findStaticToken }, { findUserById });
-
   return {
     findRefreshToken,
     findSession,
     findUserById,
     findStaticToken,
-    findStaticTokenAndUser(hash) {
-      return runSync(
-        (sqlite) =>
-          inReadTransaction(sqlite, () => {
-            const token = map(sqlite.all(staticTokenByHash({ hash }))[0], toStaticTokenRecord);
-            return { token, user: token === null ? null : map(sqlite.all(userById({ id: token.userId }))[0], toUserRecord) };
-          }),
-        () => separately.findStaticTokenAndUser(hash),
-      );
-    },
-    findSessionAndUser(sessionId, userId) {
-      return runSync(
-        (sqlite) =>
-          inReadTransaction(sqlite, () => ({
-            session: map(sqlite.all(sessionById({ id: sessionId }))[0], toSessionRecord),
-            user: map(sqlite.all(userById({ id: userId }))[0], toUserRecord),
-          })),
-        () => separately.findSessionAndUser(sessionId, userId),
-      );
-    },
-    findRefreshRecords(hash) {
-      return runSync(
-        (sqlite) =>
-          inReadTransaction(sqlite, () => {
-            const token = map(sqlite.all(tokenByHash({ hash }))[0], toRefreshTokenRecord);
-            if (token === null) return { token, session: null, successor: null, user: null };
-            return {
-              token,
-              session: map(sqlite.all(sessionById({ id: token.sessionId }))[0], toSessionRecord),
-              successor: token.successorHash === null ? null : map(sqlite.all(tokenByHash({ hash: token.successorHash }))[0], toRefreshTokenRecord),
-              user: map(sqlite.all(userById({ id: token.userId }))[0], toUserRecord),
-            };
-          }),
-        () => separately.findRefreshRecords(hash),
-      );
-    },
+    findStaticTokenAndUser: async (hash) => toStaticTokenAndUser(await first(joined.staticTokenAndUser({ hash }))),
+    findSessionAndUser: async (sessionId, userId) => toSessionAndUser(await first(joined.sessionAndUser({ sessionId, userId }))),
+    findRefreshRecords: async (hash) => toRefreshRecords(await first(joined.refreshRecords({ hash }))),
   };
 }

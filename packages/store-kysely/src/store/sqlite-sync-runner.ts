@@ -2,7 +2,6 @@ import { CompiledQuery, type Kysely } from "kysely";
 import { hasSqliteSync, notNow, type SqliteSync, type SqliteSyncConnection } from "../sqlite/sqlite-sync.ts";
 
 const beginImmediate = CompiledQuery.raw("begin immediate");
-const beginDeferred = CompiledQuery.raw("begin");
 const commit = CompiledQuery.raw("commit");
 const rollback = CompiledQuery.raw("rollback");
 
@@ -31,8 +30,13 @@ export function createSqliteSyncRunner(db: Kysely<any>): SqliteSyncRunner {
   };
 }
 
-function inTransaction<T>(sqlite: SqliteSync, start: CompiledQuery, work: () => T): T {
-  sqlite.run(start);
+/**
+ * `work` inside BEGIN IMMEDIATE ... COMMIT, rolled back if it throws. Taking
+ * the write lock up front means a concurrent writer in another process makes
+ * this wait (busy_timeout) rather than fail half-way.
+ */
+export function inWriteTransaction<T>(sqlite: SqliteSync, work: () => T): T {
+  sqlite.run(beginImmediate);
   try {
     const result = work();
     sqlite.run(commit);
@@ -45,21 +49,4 @@ function inTransaction<T>(sqlite: SqliteSync, start: CompiledQuery, work: () => 
     }
     throw error;
   }
-}
-
-/**
- * `work` inside BEGIN IMMEDIATE ... COMMIT, rolled back if it throws. Taking
- * the write lock up front means a concurrent writer in another process makes
- * this wait (busy_timeout) rather than fail half-way.
- */
-export function inWriteTransaction<T>(sqlite: SqliteSync, work: () => T): T {
-  return inTransaction(sqlite, beginImmediate, work);
-}
-
-/**
- * `work` in one deferred (read) transaction: its reads share one snapshot and
- * one set of file-lock system calls, where separate statements take one each.
- */
-export function inReadTransaction<T>(sqlite: SqliteSync, work: () => T): T {
-  return inTransaction(sqlite, beginDeferred, work);
 }
