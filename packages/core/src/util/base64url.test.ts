@@ -19,7 +19,9 @@ test("base64url decoding inverts @oslojs's encoder for any bytes", () => {
 });
 
 test("base64url decoding agrees with @oslojs's decoder on canonical strings and refuses everything else", () => {
-  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=. é\u0000";
+  // The last five are above 127 with the low seven bits of an alphabet character ("A", "A", "-", "_", "A"): a decoder
+  // that looked characters up by those bits alone would take them for base64url.
+  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=. é\u0000\u00c1\u0141\u00ad\u00df\u8041";
   fc.assert(
     fc.property(fc.string({ unit: fc.constantFrom(...chars), maxLength: 40 }), (text) => {
       const ours = decodeBase64url(text);
@@ -86,6 +88,9 @@ test("base64url text decoding refuses what the byte decoder refuses, and bytes t
     assert.equal(decodeBase64urlText(encodeBase64url(new Uint8Array(bytes))), null, String(bytes));
   }
   assert.equal(decodeBase64urlText(""), "");
+  // A real U+FFFD (the replacement character's own bytes) is text; next to a byte that is not UTF-8 it is not.
+  assert.equal(decodeBase64urlText(encodeBase64url(new TextEncoder().encode("a\uFFFDb"))), "a\uFFFDb");
+  assert.equal(decodeBase64urlText(encodeBase64url(new Uint8Array([0xef, 0xbf, 0xbd, 0xff]))), null);
   // A leading byte-order mark is text like any other (TextDecoder drops it unless told not to).
   assert.equal(decodeBase64urlText(encodeBase64url(new TextEncoder().encode("\uFEFF{}"))), "\uFEFF{}");
 });
