@@ -2,11 +2,10 @@
 // SQLite through node:sqlite (DATABASE_URL, default sqlite:./data/tessera-deno.db),
 // native crypto through node:crypto, argon2id passwords. SECRET (32+ chars)
 // keeps tokens valid across restarts; without it a per-process key is drawn.
-import { createHmac } from "node:crypto";
-import { createKeyring, createTessera, generateHmacKey, type HmacKey } from "@tessera/core";
+import { createKeyring, createTessera, encodeUtf8, generateHmacKey, type HmacKey } from "@tessera/core";
 import { systemClock, webRandom } from "@tessera/core/platform";
 import { createFetchHandler } from "@tessera/fetch";
-import { createArgon2Hasher, createNodeCrypto } from "@tessera/node";
+import { createArgon2Hasher, createNodeCrypto, deriveSigningKey } from "@tessera/node";
 import { openStore } from "@tessera/store-kysely";
 
 declare const Deno: {
@@ -20,8 +19,8 @@ declare const Deno: {
 };
 
 const secret = Deno.env.get("SECRET");
-const signingKey: HmacKey =
-  secret === undefined ? generateHmacKey(webRandom) : { kid: "deno-1", alg: "HS256", secret: new Uint8Array(createHmac("sha256", secret).update("tessera-hs256:deno-1").digest()) };
+// With SECRET, the key is derived as the reference server derives its keys, so every instance given it signs alike.
+const signingKey: HmacKey = secret === undefined ? generateHmacKey(webRandom) : deriveSigningKey(encodeUtf8(secret), "deno-1");
 
 const store = await openStore(Deno.env.get("DATABASE_URL") ?? "sqlite:./data/tessera-deno.db");
 const tessera = createTessera({

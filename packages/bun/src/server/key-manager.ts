@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
-import { createKeyring, encodeBase64url, type HmacKey, type Keyring, type Policy } from "@tessera/core";
+import { createKeyring, encodeBase64url, type Keyring, type Policy } from "@tessera/core";
 import { webRandom } from "@tessera/core/platform";
+import { deriveSigningKey } from "@tessera/node";
 import type { SigningKeyStore, StoredSigningKey } from "@tessera/store-kysely";
 
 /** The live keyring of a server or CLI, backed by signing-key metadata in the database. */
@@ -19,10 +19,6 @@ export interface KeyManager {
 
 const unknownKidReloadGapMs = 5_000;
 
-/** Derives a kid's key material from the server secret: HMAC-SHA-256(secret, "tessera-hs256:" + kid). */
-export function deriveSigningKey(secret: Uint8Array, kid: string): HmacKey {
-  return { kid, alg: "HS256", secret: new Uint8Array(createHmac("sha256", secret).update(`tessera-hs256:${kid}`).digest()) };
-}
 
 /**
  * Builds the key manager. Key material never touches the database: only kids
