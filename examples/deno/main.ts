@@ -1,11 +1,13 @@
 // Tessera on Deno.serve: `deno run -A examples/deno/main.ts`.
 // SQLite through node:sqlite (DATABASE_URL, default sqlite:./data/tessera-deno.db),
-// native crypto through node:crypto, argon2id passwords. SECRET (32+ chars)
-// keeps tokens valid across restarts; without it a per-process key is drawn.
+// crypto through hash-wasm (Deno's node:crypto HMAC costs 10-16 µs a call, this one 5),
+// argon2id passwords. SECRET (32+ chars) keeps tokens valid across restarts;
+// without it a per-process key is drawn.
 import { createKeyring, createTessera, encodeUtf8, generateHmacKey, type HmacKey } from "@tessera/core";
 import { systemClock, webRandom } from "@tessera/core/platform";
+import { createWasmCrypto } from "@tessera/core/wasm-crypto";
 import { createFetchHandler } from "@tessera/fetch";
-import { createArgon2Hasher, createNodeCrypto, deriveSigningKey } from "@tessera/node";
+import { createArgon2Hasher, deriveSigningKey } from "@tessera/node";
 import { openStore } from "@tessera/store-kysely";
 
 declare const Deno: {
@@ -26,7 +28,7 @@ const store = await openStore(Deno.env.get("DATABASE_URL") ?? "sqlite:./data/tes
 const tessera = createTessera({
   clock: systemClock,
   random: webRandom,
-  crypto: createNodeCrypto(),
+  crypto: await createWasmCrypto(),
   store,
   users: store,
   rateLimiter: store,

@@ -6,10 +6,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type CryptoPort, createOsloCrypto, encodeBase64url, encodeUtf8 } from "@tessera/core";
 import { createWebCrypto } from "@tessera/core/platform";
+import { createWasmCrypto } from "@tessera/core/wasm-crypto";
 import { createNodeCrypto } from "@tessera/node";
 
 async function nativePorts(): Promise<[string, CryptoPort][]> {
-  const ports: [string, CryptoPort][] = [["node:crypto", createNodeCrypto()], ["WebCrypto", createWebCrypto()]];
+  const ports: [string, CryptoPort][] = [["node:crypto", createNodeCrypto()], ["WebCrypto", createWebCrypto()], ["hash-wasm", await createWasmCrypto()]];
   if ("Bun" in globalThis) {
     const { createBunCrypto } = await import("@tessera/bun");
     ports.push(["Bun.CryptoHasher", createBunCrypto()]);

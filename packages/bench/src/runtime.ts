@@ -1,4 +1,5 @@
 import type { CryptoPort } from "@tessera/core";
+import { createWasmCrypto } from "@tessera/core/wasm-crypto";
 import { createNodeCrypto } from "@tessera/node";
 
 /** The JavaScript runtimes the bench runs on. */
@@ -32,14 +33,17 @@ export interface NamedCrypto {
 }
 
 /**
- * The native crypto ports this runtime can use: `node:crypto` everywhere, and
- * `Bun.CryptoHasher` on Bun (imported only there, since it needs the Bun global).
+ * The synchronous crypto ports this runtime can use, the one to use first:
+ * `Bun.CryptoHasher` on Bun (imported only there, since it needs the Bun
+ * global), `node:crypto` everywhere, and hash-wasm (WebAssembly) everywhere,
+ * first on Deno, whose `node:crypto` builds a stream for each HMAC.
  */
-export async function nativeCryptoPorts(): Promise<readonly NamedCrypto[]> {
-  const ports: NamedCrypto[] = [{ name: "node:crypto", crypto: createNodeCrypto() }];
-  if (currentRuntime().name === "bun") {
-    const { createBunCrypto } = await import("@tessera/bun");
-    ports.unshift({ name: "Bun.CryptoHasher", crypto: createBunCrypto() });
-  }
-  return ports;
+export async function syncCryptoPorts(): Promise<readonly NamedCrypto[]> {
+  const node: NamedCrypto = { name: "node:crypto", crypto: createNodeCrypto() };
+  const wasm: NamedCrypto = { name: "hash-wasm", crypto: await createWasmCrypto() };
+  const runtime = currentRuntime().name;
+  if (runtime === "deno") return [wasm, node];
+  if (runtime === "node") return [node, wasm];
+  const { createBunCrypto } = await import("@tessera/bun");
+  return [{ name: "Bun.CryptoHasher", crypto: createBunCrypto() }, node, wasm];
 }

@@ -36,7 +36,7 @@ test("the verify group runs with a tiny count and yields positive figures and ra
   for (const expected of ["tessera stateless (node:crypto)", "tessera stateless (WebCrypto)", "jose jwtVerify (CryptoKey)", "jsonwebtoken verify (string secret)"]) {
     assert.ok(names.includes(expected), `measures ${expected}`);
   }
-  assert.ok(result.ratios.some((r) => r.name === "stateless (native) / jose"));
+  assert.ok(result.ratios.some((r) => r.name === "stateless (fastest port) / jose"));
 });
 
 test("the store group runs on memory and SQLite with a tiny count and reports PostgreSQL as not available without a URL", async () => {

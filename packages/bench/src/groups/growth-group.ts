@@ -3,7 +3,7 @@ import { createBenchOperations } from "../fixtures/bench-operations.ts";
 import { type BenchStore, benchStores, type OpenedStore } from "../fixtures/bench-stores.ts";
 import { seedSessions } from "../fixtures/seed-sessions.ts";
 import { type Contender, compare } from "../harness/compare.ts";
-import { currentRuntime, type NamedCrypto, nativeCryptoPorts } from "../runtime.ts";
+import { currentRuntime, type NamedCrypto, syncCryptoPorts } from "../runtime.ts";
 import type { GroupOptions } from "./group-options.ts";
 import type { GroupResult, NamedFigure, NamedRatio, Unavailable } from "./group-result.ts";
 
@@ -30,8 +30,8 @@ async function seeded(opened: OpenedStore, bench: BenchStore, sessions: number, 
  * const result = await runGrowthGroup({ ...options, growthSizes: [1000, 1_000_000] });
  */
 export async function runGrowthGroup(options: GroupOptions): Promise<GroupResult> {
-  const [crypto] = await nativeCryptoPorts();
-  if (crypto === undefined) throw new Error("no native crypto port on this runtime");
+  const [crypto] = await syncCryptoPorts();
+  if (crypto === undefined) throw new Error("no synchronous crypto port on this runtime");
   const [small, large] = [...options.growthSizes].sort((a, b) => a - b) as [number, number];
   const smallStores = await benchStores(options.workDir, options.pgUrl, "growth-small");
   const largeStores = await benchStores(options.workDir, options.pgUrlLarge, "growth-large");

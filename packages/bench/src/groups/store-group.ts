@@ -6,7 +6,7 @@ import type { KyselyStore } from "@tessera/store-kysely";
 import { sql } from "kysely";
 import { measure } from "../harness/measure.ts";
 import { measureRawBunSqliteRotation, measureStoreRotation } from "./rotation-floor.ts";
-import { currentRuntime, nativeCryptoPorts } from "../runtime.ts";
+import { currentRuntime, syncCryptoPorts } from "../runtime.ts";
 import type { GroupOptions } from "./group-options.ts";
 import type { GroupResult, NamedFigure, NamedRatio, Unavailable } from "./group-result.ts";
 
@@ -19,14 +19,14 @@ async function postgresDurability(store: KyselyStore): Promise<string> {
 /**
  * Issue a pair, rotate a refresh token, verify an access token (session
  * binding) and verify a static token, on the memory store, SQLite
- * (synchronous=NORMAL and FULL) and PostgreSQL, with the runtime's native crypto.
+ * (synchronous=NORMAL and FULL) and PostgreSQL, with the runtime's first synchronous crypto port.
  *
  * @example
  * const result = await runStoreGroup(options);
  */
 export async function runStoreGroup(options: GroupOptions): Promise<GroupResult> {
-  const [crypto] = await nativeCryptoPorts();
-  if (crypto === undefined) throw new Error("no native crypto port on this runtime");
+  const [crypto] = await syncCryptoPorts();
+  if (crypto === undefined) throw new Error("no synchronous crypto port on this runtime");
   const { stores, unavailable: missing } = await benchStores(options.workDir, options.pgUrl, "store");
   const figures: NamedFigure[] = [];
   const notes = ["issue pair = login with a one-SHA-256 test hasher in place of argon2id (login minus password hashing)"];

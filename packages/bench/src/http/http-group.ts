@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RuntimeName } from "../runtime.ts";
 import { median } from "../harness/statistics.ts";
-import type { ServerConfig } from "./server-config.ts";
+import { type ServerConfig, serverCrypto } from "./server-config.ts";
 import { type RunningServer, startServer } from "./start-server.ts";
 import { runWrk, type WrkRun } from "./run-wrk.ts";
 
@@ -131,7 +131,7 @@ export async function runHttpGroup(runtime: RuntimeName, options: HttpOptions): 
     kind: "tessera",
     store: "sqlite",
     binding: "session",
-    crypto: runtime === "bun" ? options.bunCrypto : "node",
+    crypto: serverCrypto(runtime, options.bunCrypto),
     seedSessions: 0,
     refreshChains: 0,
     workDir: options.workDir,

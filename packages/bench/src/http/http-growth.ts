@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { median } from "../harness/statistics.ts";
 import type { RuntimeName } from "../runtime.ts";
 import { createTokenPool, type HttpFigure, type HttpOptions, httpScenarios, refreshChainsFor, runScenario, toHttpFigure } from "./http-group.ts";
-import type { ServerConfig } from "./server-config.ts";
+import { type ServerConfig, serverCrypto } from "./server-config.ts";
 import { type RunningServer, startServer } from "./start-server.ts";
 import type { WrkRun } from "./run-wrk.ts";
 
@@ -40,7 +40,7 @@ export async function runHttpGrowth(runtime: RuntimeName, options: HttpOptions, 
     kind: "tessera",
     store: "sqlite",
     binding: "session",
-    crypto: runtime === "bun" ? options.bunCrypto : "node",
+    crypto: serverCrypto(runtime, options.bunCrypto),
     seedSessions: 0,
     // The measured rounds, one warm-up, and the memory run.
     refreshChains: refreshChainsFor(options.rounds + 2, options),

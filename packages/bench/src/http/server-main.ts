@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CryptoPort } from "@tessera/core";
+import { createWasmCrypto } from "@tessera/core/wasm-crypto";
 import { createFetchHandler } from "@tessera/fetch";
 import { createNodeCrypto } from "@tessera/node";
 import { createBenchKit } from "../fixtures/bench-kit.ts";
@@ -16,6 +17,7 @@ import { readyMarker, type ServerConfig, type ServerReady } from "./server-confi
 
 async function cryptoPort(name: ServerConfig["crypto"]): Promise<CryptoPort> {
   if (name === "node") return createNodeCrypto();
+  if (name === "wasm") return createWasmCrypto();
   const { createBunCrypto } = await import("@tessera/bun");
   return createBunCrypto();
 }
