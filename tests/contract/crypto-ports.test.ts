@@ -19,7 +19,8 @@ async function nativePorts(): Promise<[string, CryptoPort][]> {
 }
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-const texts = ["", "abc", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0", "naïve € 🔑", "x".repeat(1000)];
+// Lone surrogates: TextEncoder writes each as U+FFFD's bytes, so every port must too.
+const texts = ["", "abc", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0", "naïve € 🔑", "a\ud800b", "\udc00 then \ud83d", "x".repeat(1000)];
 
 test("each crypto port agrees with the pure-JS port on bytes and on strings, and a string means its UTF-8 bytes", async () => {
   const reference = createOsloCrypto();
