@@ -2,12 +2,16 @@ import type { RefreshRecords, SessionAndUser, StaticTokenAndUser } from "@tesser
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, type PreparedQuery, prepareQuery } from "./prepared-query.ts";
-import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
-
-// The first column of each list is the table's key: null in a joined row when the outer join found nothing.
-const tokenColumns = ["hash", "session_id", "user_id", "state", "issued_at", "expires_at", "rotated_at", "rotation_nonce", "successor_hash"] as const;
-const userColumns = ["id", "email", "password_hash", "role", "status", "created_at"] as const;
-const staticTokenColumns = ["hash", "user_id", "created_at", "last_used_at"] as const;
+import {
+  refreshTokenColumns,
+  sessionColumns,
+  staticTokenColumns,
+  toRefreshTokenRecord,
+  toSessionRecord,
+  toStaticTokenRecord,
+  toUserRecord,
+  userColumns,
+} from "./row-mappers.ts";
 
 /** A row of a joined read: each table's columns under its alias's prefix (`t_hash`, `s_id`, `u_email`...). */
 export type JoinedRow = Readonly<Record<string, unknown>>;
@@ -16,8 +20,8 @@ export type JoinedRow = Readonly<Record<string, unknown>>;
 type Fields = readonly (readonly [column: string, as: string])[];
 
 const fieldsOf = (alias: string, columns: readonly string[]): Fields => columns.map((column) => [column, `${alias}_${column}`] as const);
-const token = fieldsOf("t", tokenColumns);
-const successor = fieldsOf("n", tokenColumns);
+const token = fieldsOf("t", refreshTokenColumns);
+const successor = fieldsOf("n", refreshTokenColumns);
 const session = fieldsOf("s", sessionColumns);
 const user = fieldsOf("u", userColumns);
 const staticToken = fieldsOf("k", staticTokenColumns);

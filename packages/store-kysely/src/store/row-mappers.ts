@@ -7,8 +7,33 @@ import type { RefreshTokensTable, SessionsTable, StaticTokensTable, UsersTable }
 const toTime = (value: number | string | bigint): number => (typeof value === "number" ? value : Number(value));
 const toTimeOrNull = (value: number | string | bigint | null): number | null => (value === null ? null : toTime(value));
 
-/** The session columns a record needs. */
-export const sessionColumns = ["id", "user_id", "created_at", "expires_at", "last_refreshed_at", "revoked_at", "revoked_reason", "ip", "user_agent"] as const;
+// A table's whole column list, checked: the argument's type is `never` while some column of `Table` is missing from
+// it, so a column added to a table cannot be left out of the joined reads (which select by these lists) unnoticed.
+const allColumnsOf =
+  <Table>() =>
+  <const List extends readonly (keyof Table & string)[]>(list: List & (Exclude<keyof Table, List[number]> extends never ? unknown : never)): List =>
+    list;
+
+// Each list starts with a key of its table, never null in a row: a joined read takes a null there for "no row"
+// (see combined-read-queries.ts).
+/** The columns of `sessions`. */
+export const sessionColumns = allColumnsOf<SessionsTable>()(["id", "user_id", "created_at", "expires_at", "last_refreshed_at", "revoked_at", "revoked_reason", "ip", "user_agent"]);
+/** The columns of `refresh_tokens`. */
+export const refreshTokenColumns = allColumnsOf<RefreshTokensTable>()([
+  "hash",
+  "session_id",
+  "user_id",
+  "state",
+  "issued_at",
+  "expires_at",
+  "rotated_at",
+  "rotation_nonce",
+  "successor_hash",
+]);
+/** The columns of `users`. */
+export const userColumns = allColumnsOf<UsersTable>()(["id", "email", "password_hash", "role", "status", "created_at"]);
+/** The columns of `static_tokens`. */
+export const staticTokenColumns = allColumnsOf<StaticTokensTable>()(["hash", "user_id", "created_at", "last_used_at"]);
 /** A row of {@link sessionColumns}. */
 export type SessionRow = Pick<Selectable<SessionsTable>, (typeof sessionColumns)[number]>;
 
