@@ -15,7 +15,7 @@ import type { MeasureOptions } from "./harness/measure.ts";
 import { type HttpFigure, type HttpOptions, runHttpGroup } from "./http/http-group.ts";
 import { type MemoryFigure, runHttpGrowth } from "./http/http-growth.ts";
 import { hasWrk, wrkInstallHint } from "./http/run-wrk.ts";
-import type { BenchResults } from "./report/bench-results.ts";
+import type { BenchResults, GitState } from "./report/bench-results.ts";
 import { evaluateTargets } from "./report/evaluate-targets.ts";
 import { formatReport } from "./report/format-report.ts";
 import { isGroupResult, runChild } from "./run-child.ts";
@@ -42,19 +42,28 @@ function runtimeVersion(runtime: RuntimeName): string {
   }
 }
 
-function gitState(): { commit: string; dirty: boolean } {
+function gitState(): GitState {
   try {
     const commit = execSync("git rev-parse HEAD", { cwd: repositoryRoot, encoding: "utf8" }).trim();
-    const dirty = execSync("git status --porcelain", { cwd: repositoryRoot, encoding: "utf8" }).trim() !== "";
-    return { commit, dirty };
+    const changes = execSync("git status --porcelain", { cwd: repositoryRoot, encoding: "utf8" }).split("\n").filter((line) => line.trim() !== "");
+    return { commit, dirty: changes.length > 0, changes };
   } catch {
-    return { commit: "unknown", dirty: false };
+    return { commit: "unknown", dirty: false, changes: [] };
   }
+}
+
+// The tree as the run found it, and what changed while it ran: each group's child process loads the code when it
+// starts, so an edit made during a run can reach the later groups.
+function gitStateOfRun(atStart: GitState): GitState {
+  const atEnd = gitState();
+  const same = atEnd.commit === atStart.commit && atEnd.changes.join("\n") === atStart.changes.join("\n");
+  return same ? atStart : { ...atStart, changedDuringRun: { commit: atEnd.commit, changes: atEnd.changes } };
 }
 
 async function main(args: BenchArgs): Promise<number> {
   const started = Date.now();
   const loadStart = loadavg()[0] ?? 0;
+  const gitAtStart = gitState();
   const workDir = mkdtempSync(join(tmpdir(), "tessera-bench-"));
   const measure = measureFor(args.quick);
   const groups: GroupResult[] = [];
@@ -134,7 +143,7 @@ async function main(args: BenchArgs): Promise<number> {
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
       options: { quick: args.quick, sections: [...args.sections], runtimes: args.runtimes, storeRuntimes: args.storeRuntimes, growthSizes: args.growthSizes, memorySeconds: args.memorySeconds, postgres: args.pgUrl !== null, measure, http: { ...http, workDir: undefined } },
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryBytes: totalmem(), platform: `${platform()} ${release()}`, loadStart, loadEnd: loadavg()[0] ?? 0 },
-      git: gitState(),
+      git: gitStateOfRun(gitAtStart),
       runtimes: Object.fromEntries(args.runtimes.map((r) => [r, runtimeVersion(r)])),
       durability: `SQLite figures: WAL with synchronous=NORMAL unless marked "sqlite FULL" (synchronous=FULL); on Bun, WAL checkpoints run on a worker thread, as in the reference server; HTTP servers: SQLite WAL, synchronous=NORMAL, crypto on Bun: ${bunCrypto === "bun" ? "Bun.CryptoHasher" : "node:crypto"}`,
       groups,

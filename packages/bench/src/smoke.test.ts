@@ -8,6 +8,7 @@ import type { GroupResult } from "./groups/group-result.ts";
 import { runGroup } from "./groups/run-group.ts";
 import { parseWrkReport } from "./http/run-wrk.ts";
 import { evaluateTargets } from "./report/evaluate-targets.ts";
+import type { BenchResults, GitState } from "./report/bench-results.ts";
 import { formatReport } from "./report/format-report.ts";
 import { currentRuntime } from "./runtime.ts";
 
@@ -66,28 +67,39 @@ test("the growth group seeds and measures memory and SQLite at two tiny sizes, w
   }
 });
 
+const emptyResults = (git: GitState): BenchResults => ({
+  schema: 1,
+  startedAt: "2026-01-01T00:00:00.000Z",
+  durationSeconds: 0,
+  command: "npm run bench",
+  options: {},
+  machine: { cpus: 2, cpuModel: "test", memoryBytes: 1, platform: "test", loadStart: 0, loadEnd: 0 },
+  git,
+  runtimes: {},
+  durability: "test",
+  groups: [],
+  http: [],
+  httpGrowth: [],
+  growthRatios: [],
+  memory: [],
+  unavailable: [],
+  targets: [],
+});
+
+test("the report names the uncommitted changes a run measured, and says when the tree changed during it", () => {
+  const clean = formatReport(emptyResults({ commit: "a".repeat(40), dirty: false, changes: [] }));
+  assert.match(clean, /commit aaaaaaaaaaaa\n/);
+  const dirty = formatReport(
+    emptyResults({ commit: "a".repeat(40), dirty: true, changes: [" M src/x.ts"], changedDuringRun: { commit: "b".repeat(40), changes: [] } }),
+  );
+  assert.match(dirty, /commit aaaaaaaaaaaa \(uncommitted: M src\/x\.ts\); the tree changed during the run, at its end: commit bbbbbbbbbbbb, clean\n/);
+});
+
 test("the report names every target and marks the ones this run did not measure", () => {
   const targets = evaluateTargets({ groups: [], http: [], growthRatios: [] });
   assert.ok(targets.length >= 10);
   assert.ok(targets.every((t) => t.met === null && t.measured === null));
-  const text = formatReport({
-    schema: 1,
-    startedAt: "2026-01-01T00:00:00.000Z",
-    durationSeconds: 0,
-    command: "npm run bench",
-    options: {},
-    machine: { cpus: 2, cpuModel: "test", memoryBytes: 1, platform: "test", loadStart: 0, loadEnd: 0 },
-    git: { commit: "0".repeat(40), dirty: false },
-    runtimes: {},
-    durability: "test",
-    groups: [],
-    http: [],
-    httpGrowth: [],
-    growthRatios: [],
-    memory: [],
-    unavailable: [{ name: "http", why: "left out" }],
-    targets,
-  });
+  const text = formatReport({ ...emptyResults({ commit: "0".repeat(40), dirty: false, changes: [] }), unavailable: [{ name: "http", why: "left out" }], targets });
   assert.match(text, /NOT AVAILABLE/);
   assert.match(text, /NOT MEASURED/);
 });

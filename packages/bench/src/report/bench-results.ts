@@ -29,7 +29,7 @@ export interface BenchResults {
     readonly loadStart: number;
     readonly loadEnd: number;
   };
-  readonly git: { readonly commit: string; readonly dirty: boolean };
+  readonly git: GitState;
   readonly runtimes: Readonly<Record<string, string>>;
   /** The SQLite durability setting behind the SQLite figures. */
   readonly durability: string;
@@ -40,4 +40,13 @@ export interface BenchResults {
   readonly memory: readonly MemoryFigure[];
   readonly unavailable: readonly Unavailable[];
   readonly targets: readonly TargetStatus[];
+}
+
+/** The commit a run measured and the uncommitted changes in its tree (`git status --porcelain` lines). */
+export interface GitState {
+  readonly commit: string;
+  readonly dirty: boolean;
+  readonly changes: readonly string[];
+  /** Present when the tree was not the same at the end of the run: its commit and changes then. */
+  readonly changedDuringRun?: { readonly commit: string; readonly changes: readonly string[] };
 }

@@ -1,4 +1,4 @@
-import type { BenchResults } from "./bench-results.ts";
+import type { BenchResults, GitState } from "./bench-results.ts";
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "n/a");
 const fixed = (n: number | null | undefined, digits = 2) => (n === null || n === undefined || !Number.isFinite(n) ? "n/a" : n.toFixed(digits));
@@ -9,6 +9,16 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+// The uncommitted changes, named (a few at most), and any change made while the run went on.
+function treeNote(git: GitState): string {
+  const named = (changes: readonly string[]) => changes.slice(0, 5).map((change) => change.trim()).join(", ") + (changes.length > 5 ? `, and ${changes.length - 5} more` : "");
+  const start = git.dirty ? ` (uncommitted: ${named(git.changes)})` : "";
+  const during = git.changedDuringRun;
+  if (during === undefined) return start;
+  const end = during.commit === git.commit ? "" : ` commit ${during.commit.slice(0, 12)},`;
+  return `${start}; the tree changed during the run, at its end:${end} ${during.changes.length === 0 ? "clean" : named(during.changes)}`;
 }
 
 /**
@@ -22,7 +32,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 export function formatReport(results: BenchResults): string {
   const out: string[] = [];
   const m = results.machine;
-  out.push(`Tessera bench, ${results.startedAt}, commit ${results.git.commit.slice(0, 12)}${results.git.dirty ? " (dirty tree)" : ""}`);
+  out.push(`Tessera bench, ${results.startedAt}, commit ${results.git.commit.slice(0, 12)}${treeNote(results.git)}`);
   out.push(`${m.cpus} x ${m.cpuModel}, ${mib(m.memoryBytes)}, load ${m.loadStart.toFixed(2)} at start, ${m.loadEnd.toFixed(2)} at end`);
   out.push(`runtimes: ${Object.entries(results.runtimes).map(([k, v]) => `${k} ${v}`).join(", ")}; ${results.durability}`);
   out.push(`command: ${results.command}`);
