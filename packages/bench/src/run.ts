@@ -104,7 +104,7 @@ async function main(args: BenchArgs): Promise<number> {
 
     // The servers use the native port that verified faster on Bun in this run.
     const bunRatio = groups.find((g) => g.group === "verify" && g.runtime.name === "bun")?.ratios.find((r) => r.name.startsWith("Bun.CryptoHasher"))?.value;
-    const bunCrypto = bunRatio !== undefined && bunRatio > 1 ? "bun" : "node";
+    const bunCrypto = bunRatio !== undefined && bunRatio > 1 ? "Bun.CryptoHasher" : "node:crypto";
     const http = httpFor(args, workDir, bunCrypto);
     const httpFigures: HttpFigure[] = [];
     const httpGrowth: HttpFigure[] = [];
@@ -145,7 +145,7 @@ async function main(args: BenchArgs): Promise<number> {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryBytes: totalmem(), platform: `${platform()} ${release()}`, loadStart, loadEnd: loadavg()[0] ?? 0 },
       git: gitStateOfRun(gitAtStart),
       runtimes: Object.fromEntries(args.runtimes.map((r) => [r, runtimeVersion(r)])),
-      durability: `SQLite figures: WAL with synchronous=NORMAL unless marked "sqlite FULL" (synchronous=FULL); on Bun, WAL checkpoints run on a worker thread, as in the reference server; HTTP servers: SQLite WAL, synchronous=NORMAL, crypto on Bun: ${bunCrypto === "bun" ? "Bun.CryptoHasher" : "node:crypto"}`,
+      durability: `SQLite figures: WAL with synchronous=NORMAL unless marked "sqlite FULL" (synchronous=FULL); on Bun, WAL checkpoints run on a worker thread, as in the reference server; HTTP servers: SQLite WAL, synchronous=NORMAL, crypto on Bun: ${bunCrypto}`,
       groups,
       http: httpFigures,
       httpGrowth,

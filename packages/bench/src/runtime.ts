@@ -32,18 +32,29 @@ export interface NamedCrypto {
   readonly crypto: CryptoPort;
 }
 
+/** The synchronous crypto ports the bench knows, by the name they are reported under. */
+export type PortName = "Bun.CryptoHasher" | "node:crypto" | "hash-wasm";
+
 /**
- * The synchronous crypto ports this runtime can use, the one to use first:
- * `Bun.CryptoHasher` on Bun (imported only there, since it needs the Bun
- * global), `node:crypto` everywhere, and hash-wasm (WebAssembly) everywhere,
- * first on Deno, whose `node:crypto` builds a stream for each HMAC.
+ * The synchronous crypto ports each runtime can use, the one to use first:
+ * `Bun.CryptoHasher` on Bun, `node:crypto` on Node, and hash-wasm (WebAssembly)
+ * on Deno, whose `node:crypto` builds a stream for each HMAC.
  */
-export async function syncCryptoPorts(): Promise<readonly NamedCrypto[]> {
-  const node: NamedCrypto = { name: "node:crypto", crypto: createNodeCrypto() };
-  const wasm: NamedCrypto = { name: "hash-wasm", crypto: await createWasmCrypto() };
-  const runtime = currentRuntime().name;
-  if (runtime === "deno") return [wasm, node];
-  if (runtime === "node") return [node, wasm];
+export const portOrder: Readonly<Record<RuntimeName, readonly PortName[]>> = {
+  bun: ["Bun.CryptoHasher", "node:crypto", "hash-wasm"],
+  node: ["node:crypto", "hash-wasm"],
+  deno: ["hash-wasm", "node:crypto"],
+};
+
+/** Builds the named port (`Bun.CryptoHasher` is imported only when asked for, since it needs the Bun global). */
+export async function createNamedPort(name: PortName): Promise<CryptoPort> {
+  if (name === "node:crypto") return createNodeCrypto();
+  if (name === "hash-wasm") return createWasmCrypto();
   const { createBunCrypto } = await import("@tessera/bun");
-  return [{ name: "Bun.CryptoHasher", crypto: createBunCrypto() }, node, wasm];
+  return createBunCrypto();
+}
+
+/** This runtime's synchronous crypto ports, in {@link portOrder}. */
+export async function syncCryptoPorts(): Promise<readonly NamedCrypto[]> {
+  return Promise.all(portOrder[currentRuntime().name].map(async (name) => ({ name, crypto: await createNamedPort(name) })));
 }

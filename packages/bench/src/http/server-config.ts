@@ -1,4 +1,4 @@
-import type { RuntimeName } from "../runtime.ts";
+import { type PortName, portOrder, type RuntimeName } from "../runtime.ts";
 
 /** What a benchmark server process is told to serve (passed as JSON on its command line). */
 export interface ServerConfig {
@@ -11,8 +11,8 @@ export interface ServerConfig {
   readonly kind: "bare" | "tessera" | "seed";
   readonly store: "memory" | "sqlite";
   readonly binding: "session" | "stateless";
-  /** The crypto port: `bun` (Bun.CryptoHasher, Bun only), `node` (node:crypto) or `wasm` (hash-wasm). */
-  readonly crypto: "bun" | "node" | "wasm";
+  /** The crypto port, by name (`Bun.CryptoHasher` on Bun only). */
+  readonly crypto: PortName;
   /** Sessions stored before listening (the growth figures); 0 for none. */
   readonly seedSessions: number;
   /** Logins whose refresh tokens are written to `tokensFile`, one chain per wrk connection. */
@@ -36,8 +36,7 @@ export interface ServerReady {
 /** The prefix of the ready line on a server's stdout. */
 export const readyMarker = "@@tessera-bench-ready ";
 
-/** The crypto port a server on `runtime` uses: the first of the bench's synchronous ports there (see `syncCryptoPorts`). */
-export function serverCrypto(runtime: RuntimeName, bunCrypto: ServerConfig["crypto"]): ServerConfig["crypto"] {
-  if (runtime === "bun") return bunCrypto;
-  return runtime === "deno" ? "wasm" : "node";
+/** The crypto port a server on `runtime` uses: on Bun the one this run measured faster, elsewhere the first in {@link portOrder}. */
+export function serverCrypto(runtime: RuntimeName, bunCrypto: PortName): PortName {
+  return runtime === "bun" ? bunCrypto : (portOrder[runtime][0] as PortName);
 }

@@ -3,24 +3,14 @@
 // prints one ready line with its port and tokens, and serves until killed.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CryptoPort } from "@tessera/core";
-import { createWasmCrypto } from "@tessera/core/wasm-crypto";
 import { createFetchHandler } from "@tessera/fetch";
-import { createNodeCrypto } from "@tessera/node";
 import { createBenchKit } from "../fixtures/bench-kit.ts";
 import type { OpenedStore } from "../fixtures/bench-stores.ts";
 import { benchStores, openSqliteFile } from "../fixtures/bench-stores.ts";
 import { seedSessions } from "../fixtures/seed-sessions.ts";
-import { currentRuntime } from "../runtime.ts";
+import { createNamedPort, currentRuntime } from "../runtime.ts";
 import { listen } from "./listen.ts";
 import { readyMarker, type ServerConfig, type ServerReady } from "./server-config.ts";
-
-async function cryptoPort(name: ServerConfig["crypto"]): Promise<CryptoPort> {
-  if (name === "node") return createNodeCrypto();
-  if (name === "wasm") return createWasmCrypto();
-  const { createBunCrypto } = await import("@tessera/bun");
-  return createBunCrypto();
-}
 
 async function openStore(config: ServerConfig): Promise<OpenedStore> {
   if (config.sqlitePath !== undefined) return openSqliteFile(config.sqlitePath);
@@ -39,7 +29,7 @@ async function ready(config: ServerConfig): Promise<ServerReady> {
     return { port: 0, accessToken: "", staticToken: "", tokensFile: null, rss: process.memoryUsage().rss };
   }
   const kit = await createBenchKit({
-    crypto: await cryptoPort(config.crypto),
+    crypto: await createNamedPort(config.crypto),
     store: opened.store,
     users: opened.users,
     ...(opened.rateLimiter === undefined ? {} : { rateLimiter: opened.rateLimiter }),
