@@ -30,20 +30,38 @@ async function clickTogether(pages: readonly Page[], selector: string) {
 
 const remainingSeconds = async (page: Page) => Number.parseFloat((await page.textContent("#remaining")) ?? "NaN");
 
-async function run() {
-  const started = performance.now();
+/** Builds the example page into .test-results (the server serves it beside the API: same origin, no CORS). */
+function buildSite(): string {
   mkdirSync(results, { recursive: true });
   const site = join(results, "browser-site");
   const build = spawnSync(join(root, "node_modules", ".bin", "bun"), [join(root, "examples", "browser", "build.ts"), site], { encoding: "utf8" });
   assert.equal(build.status, 0, build.stderr);
-  // The reference server serves the built page itself, beside the API (same origin, no CORS).
-  // 30 s tokens: the page's auto-refresh (half-way) stays out of the way of the refresh the tabs race on.
-  const server = await startServer({ accessTtl: "30s", reuseGrace: "0s", staticDir: site });
+  return site;
+}
+
+/** A headless Chromium with a fresh profile; `close` also removes the profile. */
+async function launchChromium() {
   const profile = mkdtempSync(join(tmpdir(), "tessera-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function run() {
+  const started = performance.now();
+  const site = buildSite();
+  // 30 s tokens: the page's auto-refresh (half-way) stays out of the way of the refresh the tabs race on.
+  const server = await startServer({ accessTtl: "30s", reuseGrace: "0s", staticDir: site });
+  const browser = await launchChromium();
+  const { context } = browser;
   try {
     const refreshes: string[] = [];
     context.on("request", (request) => {
@@ -101,12 +119,64 @@ async function run() {
     for (const tab of tabs) await tab.waitForSelector("#login-form", { state: "visible" });
     assert.equal(await second.evaluate(() => localStorage.length), 0);
   } finally {
-    await context.close();
+    await browser.close();
     await server.stop();
-    rmSync(profile, { recursive: true, force: true });
     console.log(`browser test: ${((performance.now() - started) / 1000).toFixed(1)} s; screenshot: ${screenshotPath}`);
   }
 }
 
-if (existsSync(chromiumPath)) test(name, run);
-else test.skip(`${name} (skipped: ${chromiumPath} is not installed; apt-get install -y chromium)`, () => {});
+const sessionName = "in session mode the page holds no token: the browser sends the HttpOnly session cookie (headless Chromium)";
+
+async function runSessionMode() {
+  const site = buildSite();
+  const server = await startServer({ accessTtl: "30s", reuseGrace: "0s", staticDir: site });
+  const browser = await launchChromium();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const sentBearer: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["authorization"] !== undefined) sentBearer.push(request.url());
+    });
+    await page.goto(`${server.url}/?mode=session`);
+    await page.fill("#email", server.email);
+    await page.fill("#password", server.password);
+    await page.click("#login");
+    await page.waitForFunction((email) => document.querySelector("#who")?.textContent === email, server.email);
+
+    // Neither token is within a script's reach: both cookies are HttpOnly, and storage keeps only the expiry.
+    assert.equal(await page.evaluate(() => document.cookie), "");
+    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem(localStorage.key(0) ?? ""))) ?? "null") as Record<string, unknown>;
+    assert.deepEqual([stored["access_token"], stored["refresh_token"], typeof stored["expires_at"]], [null, null, "number"]);
+    // All of the profile's cookies: the refresh cookie's path is /auth, so a query by the page's URL would leave it out.
+    const cookies = await browser.context.cookies();
+    assert.deepEqual(cookies.map((c) => [c.name, c.httpOnly]).sort(), [["tessera_refresh_token", true], ["tessera_session_token", true]]);
+
+    // A refresh replaces the cookies, and the next request still answers.
+    const before = cookies.find((c) => c.name === "tessera_refresh_token")?.value;
+    await page.click("#refresh");
+    await page.waitForFunction(() => /^Refresh(ed|\sfailed)/.test(document.querySelector("#status")?.textContent ?? ""));
+    assert.equal(await page.textContent("#error"), "");
+    const after = (await browser.context.cookies()).find((c) => c.name === "tessera_refresh_token")?.value;
+    assert.ok(after !== undefined && after !== before, "the refresh rotated the refresh cookie");
+    await page.click("#me");
+    await page.waitForFunction(() => /^Signed in as|failed/.test(document.querySelector("#status")?.textContent ?? ""));
+    assert.equal(await page.textContent("#error"), "");
+    assert.deepEqual(sentBearer, [], "no request carried a bearer");
+
+    await page.click("#logout");
+    await page.waitForSelector("#login-form", { state: "visible" });
+    assert.deepEqual(await browser.context.cookies(), [], "logout cleared both cookies");
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+const missing = `(skipped: ${chromiumPath} is not installed; apt-get install -y chromium)`;
+if (existsSync(chromiumPath)) {
+  test(name, run);
+  test(sessionName, runSessionMode);
+} else {
+  test.skip(`${name} ${missing}`, () => {});
+  test.skip(`${sessionName} ${missing}`, () => {});
+}

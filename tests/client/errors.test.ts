@@ -33,6 +33,7 @@ test("a bad static token is INVALID_TOKEN and an expired access token used as on
   const auth = await session.login(server.email, server.password);
   await new Promise((resolve) => setTimeout(resolve, auth.expires_at - Date.now() + 250));
   // In static-token mode nothing is refreshed, so the expiry surfaces as it is.
+  assert.ok(auth.access_token !== null, "json mode keeps the access token");
   const expired = await refusal(createClient(server.url, { staticToken: auth.access_token }).request("/users/me"));
   assert.deepEqual([expired.status, expired.code, expired.reason], [401, "TOKEN_EXPIRED", "expired"]);
 }));

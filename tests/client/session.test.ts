@@ -2,7 +2,7 @@
 // refresh, logout, cookie mode and static-token mode.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ApiError, createClient, createMemoryStorage } from "@tessera/client";
+import { ApiError, createClient, createMemoryStorage, type FetchLike } from "@tessera/client";
 import { createCookieJarFetch, createCountingFetch, rawGetStatus, rawPost, withServer } from "./support/wire.ts";
 
 type Me = { readonly id: string; readonly email: string; readonly role: string };
@@ -36,6 +36,7 @@ test("logout ends the session on the server and clears the storage", () => withS
   await client.logout();
   assert.equal(await storage.get(), null);
   assert.equal(await client.getToken(), null);
+  assert.ok(auth.access_token !== null, "json mode keeps the access token");
   assert.equal(await rawGetStatus(server.url, "/users/me", auth.access_token), 401);
   assert.equal(await rawPost(server.url, "/auth/refresh", { refresh_token: auth.refresh_token }), 401);
 }));
@@ -56,6 +57,7 @@ test("cookie mode keeps the refresh token out of storage and refreshes with the 
   await client.logout();
   assert.equal(await storage.get(), null);
   assert.equal(jarFetch.jar.size, 0, "logout cleared the refresh cookie");
+  assert.ok(second.access_token !== null, "cookie mode keeps the access token");
   assert.equal(await rawGetStatus(server.url, "/users/me", second.access_token), 401);
 }));
 
@@ -94,4 +96,71 @@ test("request sends JSON bodies and resolves a 204 to undefined", () => withServ
   const created = await client.request<Me>("/users", { json: { email: "grace@example.com", password: "another long password" } });
   assert.equal(created.email, "grace@example.com");
   assert.equal(await client.request(`/users/${created.id}`, { method: "DELETE" }), undefined);
+}));
+
+/** Wraps `inner` to keep each request's Authorization header and credentials, by method and path. */
+function createRecordingFetch(inner: FetchLike) {
+  const sent: { route: string; authorization: string | null; credentials: RequestCredentials | undefined }[] = [];
+  const recording: FetchLike = (input, init) => {
+    sent.push({ route: `${init.method ?? "GET"} ${new URL(input).pathname}`, authorization: new Headers(init.headers).get("authorization"), credentials: init.credentials });
+    return inner(input, init);
+  };
+  return { fetch: recording, sent };
+}
+
+test("session mode keeps both tokens in HttpOnly cookies and authenticates requests with the session cookie", () => withServer({}, async (server) => {
+  const storage = createMemoryStorage();
+  const jarFetch = createCookieJarFetch();
+  const wire = createRecordingFetch(jarFetch);
+  const client = createClient(server.url, { storage, mode: "session", fetch: wire.fetch, autoRefresh: false });
+  const first = await client.login(server.email, server.password);
+  assert.equal(first.access_token, null);
+  assert.equal(first.refresh_token, null);
+  assert.ok(first.expires > 15 * 60_000 - 1000 && first.expires <= 15 * 60_000, `expires is the access token's remaining life: ${first.expires}`);
+  assert.deepEqual(await storage.get(), first, "storage holds the expiry and no token");
+  assert.deepEqual([...jarFetch.jar.keys()].sort(), ["tessera_refresh_token", "tessera_session_token"]);
+  const firstRefresh = jarFetch.jar.get("tessera_refresh_token") as string;
+  assert.equal(await client.getToken(), null, "no script can read the access token");
+
+  assert.equal((await client.request<Me>("/users/me")).email, server.email);
+  const me = wire.sent.at(-1);
+  assert.deepEqual(me, { route: "GET /users/me", authorization: null, credentials: "include" });
+
+  // Dropped first, so that finding it again shows the refresh set it (two access tokens issued within a second can be the same JWT).
+  jarFetch.jar.delete("tessera_session_token");
+  await client.refresh();
+  assert.notEqual(jarFetch.jar.get("tessera_refresh_token"), firstRefresh, "the refresh rotated the refresh cookie");
+  assert.ok(jarFetch.jar.has("tessera_session_token"), "the refresh set the session cookie");
+  assert.equal((await client.request<Me>("/users/me")).email, server.email);
+  assert.ok(wire.sent.filter((s) => s.route.startsWith("POST /auth/")).every((s) => s.credentials === "include" && s.authorization === null));
+
+  const lastAccess = jarFetch.jar.get("tessera_session_token") as string;
+  await client.logout();
+  assert.equal(await storage.get(), null);
+  assert.equal(jarFetch.jar.size, 0, "logout cleared both cookies");
+  assert.equal(await rawGetStatus(server.url, "/users/me", lastAccess), 401, "the session ended on the server");
+}));
+
+test("session mode refreshes from the cookies alone after a reload emptied the memory storage", () => withServer({}, async (server) => {
+  const jarFetch = createCookieJarFetch();
+  const before = createClient(server.url, { mode: "session", fetch: jarFetch, autoRefresh: false });
+  await before.login(server.email, server.password);
+  const reloaded = createClient(server.url, { mode: "session", fetch: jarFetch, autoRefresh: false });
+  // With nothing stored, the session cookie still authenticates: the browser sends it.
+  assert.equal((await reloaded.request<Me>("/users/me")).email, server.email);
+  const auth = await reloaded.refresh();
+  assert.equal(auth.access_token, null);
+  assert.equal((await reloaded.request<Me>("/users/me")).email, server.email);
+}));
+
+test("session mode refreshes once and retries when the session cookie is gone but the refresh cookie is not", () => withServer({}, async (server) => {
+  const jarFetch = createCookieJarFetch();
+  const wire = createCountingFetch(jarFetch);
+  const client = createClient(server.url, { mode: "session", fetch: wire.fetch, autoRefresh: false });
+  await client.login(server.email, server.password);
+  // A browser drops an expired cookie by its own clock, which may run ahead of the client's.
+  jarFetch.jar.delete("tessera_session_token");
+  assert.equal((await client.request<Me>("/users/me")).email, server.email);
+  assert.equal(wire.count("POST /auth/refresh"), 1);
+  assert.equal(wire.count("GET /users/me"), 2);
 }));

@@ -4,11 +4,13 @@
 // waited adopts the tokens the other one stored.
 //   ?api=http://localhost:8055   the server (default: this page's origin)
 //   ?mode=json                   refresh token in localStorage instead of an HttpOnly cookie
+//   ?mode=session                both tokens in HttpOnly cookies; localStorage keeps only the expiry
 import { type AuthData, type ClientAuthMode, ClientError, createClient, createLocalStorage } from "@tessera/client";
 
 const params = new URLSearchParams(location.search);
 const api = params.get("api") ?? location.origin;
-const mode: ClientAuthMode = params.get("mode") === "json" ? "json" : "cookie";
+const modes: readonly ClientAuthMode[] = ["json", "cookie", "session"];
+const mode: ClientAuthMode = modes.find((m) => m === params.get("mode")) ?? "cookie";
 const storage = createLocalStorage({ key: `tessera_auth:${api}` });
 
 function element<T extends HTMLElement>(id: string): T {

@@ -1,10 +1,13 @@
+import type { ClientAuthMode } from "./client-options.ts";
+
 /**
  * What a client keeps between calls. The field names follow Directus's SDK, so
  * a page moving from Directus keeps its stored session.
  */
 export interface AuthData {
-  readonly access_token: string;
-  /** Null in cookie mode: the refresh token then lives in an HttpOnly cookie that scripts cannot read. */
+  /** Null in session mode: the access token then lives in the server's HttpOnly session cookie, sent by the browser. */
+  readonly access_token: string | null;
+  /** Null in cookie and session modes: the refresh token then lives in an HttpOnly cookie that scripts cannot read. */
   readonly refresh_token: string | null;
   /** The access token's lifetime in ms, as the server announced it. */
   readonly expires: number;
@@ -26,19 +29,33 @@ const isTime = (value: unknown): value is number => typeof value === "number" &&
 export function parseAuthData(value: unknown): AuthData | null {
   if (!isRecord(value)) return null;
   const { access_token, refresh_token, expires, expires_at } = value;
-  if (!isNonEmptyString(access_token) || !isTime(expires) || !isTime(expires_at)) return null;
+  if (!isTime(expires) || !isTime(expires_at)) return null;
+  if (access_token === null) return refresh_token === null ? { access_token, refresh_token, expires, expires_at } : null;
+  if (!isNonEmptyString(access_token)) return null;
   if (refresh_token !== null && !isNonEmptyString(refresh_token)) return null;
   return { access_token, refresh_token, expires, expires_at };
 }
 
+/** The mode that stored auth data belongs to: a refresh token means json, an access token alone cookie, neither session. */
+export function modeOf(auth: AuthData): ClientAuthMode {
+  if (auth.refresh_token !== null) return "json";
+  return auth.access_token === null ? "session" : "cookie";
+}
+
 /**
- * Builds auth data from the `data` of a login or refresh answer. `sentAt` is
- * the client's clock when the request left. Returns null when the answer does
- * not carry an access token and a lifetime (for example a session-mode login).
+ * Builds auth data from the `data` of a login or refresh answer in `mode`.
+ * `sentAt` is the client's clock when the request left. Returns null when the
+ * answer lacks what the mode needs: the lifetime always, the access token in
+ * json and cookie modes, the refresh token in json mode. In session mode both
+ * tokens are cookies, so only the lifetime is kept, even if a token came along.
  */
-export function authDataFromAnswer(data: unknown, sentAt: number): AuthData | null {
+export function authDataFromAnswer(data: unknown, sentAt: number, mode: ClientAuthMode): AuthData | null {
   if (!isRecord(data)) return null;
   const { access_token, refresh_token, expires } = data;
-  if (!isNonEmptyString(access_token) || !isTime(expires)) return null;
-  return { access_token, refresh_token: isNonEmptyString(refresh_token) ? refresh_token : null, expires, expires_at: sentAt + expires };
+  if (!isTime(expires)) return null;
+  const expires_at = sentAt + expires;
+  if (mode === "session") return { access_token: null, refresh_token: null, expires, expires_at };
+  if (!isNonEmptyString(access_token)) return null;
+  if (mode === "cookie") return { access_token, refresh_token: null, expires, expires_at };
+  return isNonEmptyString(refresh_token) ? { access_token, refresh_token, expires, expires_at } : null;
 }

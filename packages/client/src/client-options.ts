@@ -3,12 +3,19 @@ import type { ClientStorage } from "./client-storage.ts";
 import type { FetchLike } from "./http-exchange.ts";
 import type { RefreshLock } from "./refresh-lock.ts";
 
-/** Where the refresh token travels: in the JSON body, or in an HttpOnly cookie that scripts cannot read. */
-export type ClientAuthMode = "json" | "cookie";
+/**
+ * Where the tokens travel: both in JSON bodies (`json`); the refresh token in an
+ * HttpOnly cookie (`cookie`); or both in HttpOnly cookies (`session`), so that
+ * no script on the page ever holds either. These are Directus's three modes.
+ */
+export type ClientAuthMode = "json" | "cookie" | "session";
 
 /** Options of `createClient`; everything is optional. */
 export interface ClientOptions {
-  /** Default `"json"`. Cookie mode sends `credentials: "include"` on the `/auth` routes and stores no refresh token. */
+  /**
+   * Default `"json"`. Cookie mode sends `credentials: "include"` on the `/auth` routes and stores no refresh token.
+   * Session mode sends `credentials: "include"` on every request, no bearer, and stores neither token, only the expiry.
+   */
   readonly mode?: ClientAuthMode;
   /** Default: memory. Tabs share a session only through shared storage, such as `createLocalStorage()`. */
   readonly storage?: ClientStorage;

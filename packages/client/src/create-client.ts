@@ -1,4 +1,4 @@
-import { type AuthData, authDataFromAnswer } from "./auth-data.ts";
+import { type AuthData, authDataFromAnswer, modeOf } from "./auth-data.ts";
 import { createAutoRefresh } from "./auto-refresh.ts";
 import { ApiError, NetworkError } from "./client-errors.ts";
 import type { ClientAuthMode, ClientOptions, ClientRequestInit, LoginOptions, LogoutOptions } from "./client-options.ts";
@@ -16,17 +16,31 @@ export interface Client {
   /** Ends the session on the server and clears the storage, even when the server refuses (the refusal is thrown after). */
   logout(options?: LogoutOptions): Promise<void>;
   /**
-   * Sends a request with the bearer token and resolves to the answer's `data`
+   * Sends a request with the bearer token (in session mode, with the session
+   * cookie and `credentials: "include"`) and resolves to the answer's `data`
    * (undefined for 204). On `TOKEN_EXPIRED` it refreshes once and retries once.
    */
   request<T = unknown>(path: string, init?: ClientRequestInit): Promise<T>;
-  /** The access token to send now (refreshed first if it has expired), the static token, or null when logged out. */
+  /**
+   * The access token to send now (refreshed first if it has expired), the static token, or null when logged out.
+   * Null in session mode too: the access token is then an HttpOnly cookie that no script can read.
+   */
   getToken(): Promise<string | null>;
   /** Stops the auto-refresh timer; the client stays usable for explicit calls. */
   close(): void;
 }
 
 const staticModeRefusal = () => new TypeError("This client is in static-token mode: it has no session to log in to, refresh or log out of.");
+
+/**
+ * Whether a refusal means the access token in use is stale: TOKEN_EXPIRED, or
+ * in session mode a missing token too (a browser drops an expired session
+ * cookie by its own clock, which may run ahead of the client's).
+ */
+function isStaleAccess(error: unknown, auth: AuthData): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.code === "TOKEN_EXPIRED" || (modeOf(auth) === "session" && error.status === 401 && error.reason === "missing_token");
+}
 
 function body(init: ClientRequestInit): BodyInit | undefined {
   return init.json === undefined ? init.body : JSON.stringify(init.json);
@@ -56,31 +70,34 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(json),
-      // The refresh cookie only travels cross-origin with "include"; in json mode no cookie is wanted.
-      credentials: mode === "cookie" ? "include" : "same-origin",
+      // The cookies only travel cross-origin with "include"; in json mode no cookie is wanted.
+      credentials: mode === "json" ? "same-origin" : "include",
       ...(signal === undefined ? {} : { signal }),
     });
 
   async function tokensFrom(path: string, json: unknown, mode: ClientAuthMode, signal?: AbortSignal): Promise<AuthData> {
     const sentAt = now();
-    const auth = authDataFromAnswer(await post(path, json, mode, signal), sentAt);
-    if (auth === null || (mode === "json" && auth.refresh_token === null)) {
+    const auth = authDataFromAnswer(await post(path, json, mode, signal), sentAt, mode);
+    if (auth === null) {
       throw new NetworkError("bad_response", `${path} answered without the tokens of ${mode} mode.`);
     }
     return auth;
   }
 
-  const refreshOnWire = (stored: AuthData | null) =>
-    stored?.refresh_token
-      ? tokensFrom("/auth/refresh", { refresh_token: stored.refresh_token, mode: "json" }, "json")
-      : tokensFrom("/auth/refresh", { mode: "cookie" }, "cookie");
+  // The mode of what is stored, or the client's own when nothing is (cookie or session: the cookies alone refresh).
+  const modeFor = (stored: AuthData | null): ClientAuthMode => (stored === null ? defaultMode : modeOf(stored));
+
+  const refreshOnWire = (stored: AuthData | null) => {
+    const mode = modeFor(stored);
+    return stored?.refresh_token ? tokensFrom("/auth/refresh", { refresh_token: stored.refresh_token, mode }, mode) : tokensFrom("/auth/refresh", { mode }, mode);
+  };
 
   const autoRefreshOn = staticToken === null && (options.autoRefresh ?? true);
   const keeper = createTokenKeeper({
     storage,
     lock: options.lock ?? detectRefreshLock(`tessera-refresh:${baseUrl}`),
     refreshOnWire,
-    cookieRefresh: defaultMode === "cookie",
+    cookieRefresh: defaultMode !== "json",
     // Only ever called after a request settles, by which time `timer` below exists.
     onChange(auth) {
       timer.schedule(auth);
@@ -98,13 +115,22 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
     return auth !== null && auth.expires_at <= now() ? keeper.refresh(auth) : auth;
   }
 
-  function send<T>(path: string, init: ClientRequestInit, token: string | null): Promise<T> {
+  // Session mode authenticates with the session cookie: it must travel cross-origin too, and no bearer may go with it.
+  const sessionCookieFor = (auth: AuthData | null) => (auth === null ? defaultMode === "session" : modeOf(auth) === "session");
+
+  function send<T>(path: string, init: ClientRequestInit, token: string | null, sessionCookie = false): Promise<T> {
     const headers: Record<string, string> = { ...init.headers };
     if (init.json !== undefined) headers["content-type"] ??= "application/json";
     if (token !== null) headers["authorization"] = `Bearer ${token}`;
     const payload = body(init);
     const method = init.method ?? (payload === undefined ? "GET" : "POST");
-    const requestInit: RequestInit = { method, headers, ...(payload === undefined ? {} : { body: payload }), ...(init.signal === undefined ? {} : { signal: init.signal }) };
+    const requestInit: RequestInit = {
+      method,
+      headers,
+      ...(sessionCookie ? { credentials: "include" } : {}),
+      ...(payload === undefined ? {} : { body: payload }),
+      ...(init.signal === undefined ? {} : { signal: init.signal }),
+    };
     return exchange(transport, path, requestInit) as Promise<T>;
   }
 
@@ -129,9 +155,10 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
       return keeper.exclusive(async () => {
         const stored = await keeper.read();
         const scope = logoutOptions.scope ?? "session";
+        const mode = modeFor(stored);
         try {
-          if (stored?.refresh_token) await post("/auth/logout", { refresh_token: stored.refresh_token, mode: "json", scope }, "json", logoutOptions.signal);
-          else if (stored !== null || defaultMode === "cookie") await post("/auth/logout", { mode: "cookie", scope }, "cookie", logoutOptions.signal);
+          if (stored?.refresh_token) await post("/auth/logout", { refresh_token: stored.refresh_token, mode, scope }, mode, logoutOptions.signal);
+          else if (mode !== "json") await post("/auth/logout", { mode, scope }, mode, logoutOptions.signal);
         } finally {
           await keeper.store(null);
         }
@@ -142,11 +169,11 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
       if (staticToken !== null) return send<T>(path, init, staticToken);
       const auth = await usableAuth();
       try {
-        return await send<T>(path, init, auth?.access_token ?? null);
+        return await send<T>(path, init, auth?.access_token ?? null, sessionCookieFor(auth));
       } catch (error) {
-        if (auth === null || !(error instanceof ApiError) || error.code !== "TOKEN_EXPIRED") throw error;
+        if (auth === null || !isStaleAccess(error, auth)) throw error;
         const fresh = await keeper.refresh(auth);
-        return send<T>(path, init, fresh.access_token);
+        return send<T>(path, init, fresh.access_token, sessionCookieFor(fresh));
       }
     },
 

@@ -1,5 +1,5 @@
 /**
- * Tessera's client SDK: login, refresh and logout in json or cookie mode,
+ * Tessera's client SDK: login, refresh and logout in json, cookie or session mode,
  * authenticated requests that refresh once on `TOKEN_EXPIRED`, auto-refresh,
  * static-token mode, and refreshes that never race: one per client, one at a
  * time across tabs. It needs only `fetch`; `navigator.locks`,

@@ -32,10 +32,27 @@ test("setting null removes the entry", () => {
   assert.equal(storage.get(), null);
 });
 
+test("session mode's entry (the expiry and no token) reads back as stored", () => {
+  const storage = createLocalStorage({ storage: webStorage() });
+  const session: AuthData = { access_token: null, refresh_token: null, expires: 900_000, expires_at: 1_900_000 };
+  storage.set(session);
+  assert.deepEqual(storage.get(), session);
+});
+
 test("a corrupted or foreign entry reads as logged out", () => {
   const backing = webStorage();
   const storage = createLocalStorage({ storage: backing });
-  for (const junk of ["{not json", "42", JSON.stringify({ access_token: "a" }), JSON.stringify({ ...auth, refresh_token: 7 })]) {
+  const junks = [
+    "{not json",
+    "42",
+    JSON.stringify({ access_token: "a" }),
+    JSON.stringify({ ...auth, refresh_token: 7 }),
+    JSON.stringify({ ...auth, access_token: "" }),
+    // No mode keeps a refresh token without its access token.
+    JSON.stringify({ ...auth, access_token: null, refresh_token: "r" }),
+    JSON.stringify({ access_token: null, refresh_token: null, expires: 900_000 }),
+  ];
+  for (const junk of junks) {
     backing.items.set("tessera_auth", junk);
     assert.equal(storage.get(), null, junk);
   }

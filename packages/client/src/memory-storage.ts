@@ -4,7 +4,7 @@ import type { ClientStorage } from "./client-storage.ts";
 /**
  * Keeps the session in a variable: the default, and the safest place in a
  * browser (nothing for an injected script to read from storage), at the cost of
- * logging in again after a reload unless cookie mode refreshes it.
+ * logging in again after a reload unless cookie or session mode refreshes it.
  *
  * @example
  * const client = createClient("https://auth.example.com", { storage: createMemoryStorage() });

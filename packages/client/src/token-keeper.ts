@@ -8,9 +8,9 @@ import { createSingleFlight } from "./single-flight.ts";
 export interface TokenKeeperOptions {
   readonly storage: ClientStorage;
   readonly lock: RefreshLock;
-  /** Spends a refresh token on the wire; `stored` is null in cookie mode with nothing stored (the cookie alone refreshes). */
+  /** Spends a refresh token on the wire; `stored` is null in cookie or session mode with nothing stored (the cookie alone refreshes). */
   readonly refreshOnWire: (stored: AuthData | null) => Promise<AuthData>;
-  /** Whether a refresh may go to the wire with nothing stored (cookie mode). */
+  /** Whether a refresh may go to the wire with nothing stored (cookie and session modes). */
   readonly cookieRefresh: boolean;
   /** Told of every change of the tokens this client uses, adopted ones included. */
   readonly onChange: (auth: AuthData | null) => void;
@@ -32,7 +32,7 @@ export interface TokenKeeper {
 }
 
 // Not the access token alone: two pairs issued in the same second can carry the same JWT.
-// `expires_at` is stamped with the client's clock when each refresh left, so it tells pairs apart in cookie mode too.
+// `expires_at` is stamped with the client's clock when each refresh left, so it tells pairs apart in cookie and session modes too.
 const isSameAuth = (a: AuthData, b: AuthData) => a.access_token === b.access_token && a.refresh_token === b.refresh_token && a.expires_at === b.expires_at;
 
 // The refresh token was spent, revoked or expired: the session is over here and in every tab sharing the storage.
