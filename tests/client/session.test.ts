@@ -164,3 +164,56 @@ test("session mode refreshes once and retries when the session cookie is gone bu
   assert.equal(wire.count("POST /auth/refresh"), 1);
   assert.equal(wire.count("GET /users/me"), 2);
 }));
+
+test("session mode after a reload: a request whose session cookie is gone refreshes from the refresh cookie and retries", () => withServer({}, async (server) => {
+  const jarFetch = createCookieJarFetch();
+  await createClient(server.url, { mode: "session", fetch: jarFetch, autoRefresh: false }).login(server.email, server.password);
+  jarFetch.jar.delete("tessera_session_token");
+  const wire = createRecordingFetch(jarFetch);
+  const reloaded = createClient(server.url, { mode: "session", fetch: wire.fetch, autoRefresh: false });
+  assert.equal((await reloaded.request<Me>("/users/me")).email, server.email);
+  assert.deepEqual(wire.sent.map((s) => [s.route, s.credentials]), [
+    ["GET /users/me", "include"],
+    ["POST /auth/refresh", "include"],
+    ["GET /users/me", "include"],
+  ]);
+}));
+
+test("session mode with no cookies at all: a request is refused as it was, after one refresh attempt", () => withServer({}, async (server) => {
+  const wire = createCountingFetch(createCookieJarFetch());
+  const visitor = createClient(server.url, { mode: "session", fetch: wire.fetch, autoRefresh: false });
+  const error = await visitor.request("/users/me").catch((e: unknown) => e);
+  assert.ok(error instanceof ApiError);
+  assert.deepEqual([error.status, error.reason], [401, "missing_token"]);
+  assert.equal(wire.count("POST /auth/refresh"), 1);
+}));
+
+test("in cookie and session modes a refresh cookie the browser dropped ends the session: storage is cleared", () => withServer({}, async (server) => {
+  for (const mode of ["cookie", "session"] as const) {
+    const storage = createMemoryStorage();
+    const jarFetch = createCookieJarFetch();
+    const client = createClient(server.url, { mode, storage, fetch: jarFetch, autoRefresh: false });
+    await client.login(server.email, server.password);
+    jarFetch.jar.delete("tessera_refresh_token");
+    const error = await client.refresh().catch((e: unknown) => e);
+    assert.ok(error instanceof ApiError, mode);
+    assert.deepEqual([error.status, error.reason], [400, "missing_token"], mode);
+    assert.equal(await storage.get(), null, `${mode}: the session is over`);
+  }
+}));
+
+test("a login in another mode than the client's own: what is stored decides, and switching back is clean", () => withServer({}, async (server) => {
+  const jarFetch = createCookieJarFetch();
+  const wire = createRecordingFetch(jarFetch);
+  const client = createClient(server.url, { fetch: wire.fetch, autoRefresh: false });
+  const session = await client.login(server.email, server.password, { mode: "session" });
+  assert.equal(session.access_token, null);
+  await client.refresh();
+  assert.deepEqual(wire.sent.at(-1), { route: "POST /auth/refresh", authorization: null, credentials: "include" });
+  assert.equal((await client.request<Me>("/users/me")).email, server.email);
+  // Back to json mode without logging out: the server clears the session cookie, so the bearer travels alone.
+  const json = await client.login(server.email, server.password, { mode: "json" });
+  assert.equal(typeof json.refresh_token, "string");
+  assert.ok(!jarFetch.jar.has("tessera_session_token"), "the json login cleared the session cookie");
+  assert.equal((await client.request<Me>("/users/me")).email, server.email);
+}));

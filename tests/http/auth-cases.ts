@@ -43,6 +43,23 @@ export function registerAuthCases(runtime: string, start: StartServer): void {
     assert.equal(me.json.data.email, "ada@example.com");
   });
 
+  it("a login or refresh in json or cookie mode clears a session cookie left from a session-mode login", async (f) => {
+    const session = await f.call("POST", "/auth/login", { body: { email: "ada@example.com", password: "ada-password", mode: "session" } });
+    const stale = `tessera_session_token=${findCookie(session, "tessera_session_token")?.get("tessera_session_token")}`;
+    for (const mode of ["json", "cookie"]) {
+      const login = await f.call("POST", "/auth/login", { headers: { cookie: stale }, body: { email: "ada@example.com", password: "ada-password", mode } });
+      assert.equal(login.status, 200);
+      assert.equal(findCookie(login, "tessera_session_token")?.get("max-age"), "0", `${mode} login clears it`);
+      // Without the stale cookie nothing about the session cookie is said.
+      const clean = await f.call("POST", "/auth/login", { body: { email: "ada@example.com", password: "ada-password", mode } });
+      assert.equal(findCookie(clean, "tessera_session_token"), undefined);
+    }
+    const pair = await f.login();
+    const refresh = await f.call("POST", "/auth/refresh", { headers: { cookie: stale }, body: { refresh_token: pair.refresh_token, mode: "json" } });
+    assert.equal(refresh.status, 200);
+    assert.equal(findCookie(refresh, "tessera_session_token")?.get("max-age"), "0", "json refresh clears it");
+  });
+
   it("a wrong password and an unknown email get the same 401 INVALID_CREDENTIALS", async (f) => {
     const wrong = await f.call("POST", "/auth/login", { body: { email: "ada@example.com", password: "nope" } });
     const unknown = await f.call("POST", "/auth/login", { body: { email: "nobody@example.com", password: "nope" } });

@@ -28,7 +28,10 @@ const isTime = (value: unknown): value is number => typeof value === "number" &&
  */
 export function parseAuthData(value: unknown): AuthData | null {
   if (!isRecord(value)) return null;
-  const { access_token, refresh_token, expires, expires_at } = value;
+  const { expires, expires_at } = value;
+  // Directus's SDK leaves the token keys out in session mode (and cookie mode's refresh_token): absent reads as null.
+  const access_token = value["access_token"] ?? null;
+  const refresh_token = value["refresh_token"] ?? null;
   if (!isTime(expires) || !isTime(expires_at)) return null;
   if (access_token === null) return refresh_token === null ? { access_token, refresh_token, expires, expires_at } : null;
   if (!isNonEmptyString(access_token)) return null;

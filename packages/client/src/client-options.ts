@@ -14,7 +14,8 @@ export type ClientAuthMode = "json" | "cookie" | "session";
 export interface ClientOptions {
   /**
    * Default `"json"`. Cookie mode sends `credentials: "include"` on the `/auth` routes and stores no refresh token.
-   * Session mode sends `credentials: "include"` on every request, no bearer, and stores neither token, only the expiry.
+   * Session mode stores neither token, only the expiry, and its requests carry `credentials: "include"` and no bearer.
+   * What is stored decides: after `login(..., { mode })` in another mode, that mode's rules apply until logout.
    */
   readonly mode?: ClientAuthMode;
   /** Default: memory. Tabs share a session only through shared storage, such as `createLocalStorage()`. */

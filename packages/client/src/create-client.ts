@@ -18,7 +18,8 @@ export interface Client {
   /**
    * Sends a request with the bearer token (in session mode, with the session
    * cookie and `credentials: "include"`) and resolves to the answer's `data`
-   * (undefined for 204). On `TOKEN_EXPIRED` it refreshes once and retries once.
+   * (undefined for 204). On `TOKEN_EXPIRED`, and in session mode on a 401
+   * `missing_token` (the session cookie is gone), it refreshes once and retries once.
    */
   request<T = unknown>(path: string, init?: ClientRequestInit): Promise<T>;
   /**
@@ -37,9 +38,9 @@ const staticModeRefusal = () => new TypeError("This client is in static-token mo
  * in session mode a missing token too (a browser drops an expired session
  * cookie by its own clock, which may run ahead of the client's).
  */
-function isStaleAccess(error: unknown, auth: AuthData): boolean {
+function isStaleAccess(error: unknown, mode: ClientAuthMode): boolean {
   if (!(error instanceof ApiError)) return false;
-  return error.code === "TOKEN_EXPIRED" || (modeOf(auth) === "session" && error.status === 401 && error.reason === "missing_token");
+  return error.code === "TOKEN_EXPIRED" || (mode === "session" && error.status === 401 && error.reason === "missing_token");
 }
 
 function body(init: ClientRequestInit): BodyInit | undefined {
@@ -115,9 +116,7 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
     return auth !== null && auth.expires_at <= now() ? keeper.refresh(auth) : auth;
   }
 
-  // Session mode authenticates with the session cookie: it must travel cross-origin too, and no bearer may go with it.
-  const sessionCookieFor = (auth: AuthData | null) => (auth === null ? defaultMode === "session" : modeOf(auth) === "session");
-
+  // Session mode authenticates with the session cookie: it must travel cross-origin too (`sessionCookie`), and no bearer goes with it.
   function send<T>(path: string, init: ClientRequestInit, token: string | null, sessionCookie = false): Promise<T> {
     const headers: Record<string, string> = { ...init.headers };
     if (init.json !== undefined) headers["content-type"] ??= "application/json";
@@ -168,12 +167,20 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
     async request<T>(path: string, init: ClientRequestInit = {}): Promise<T> {
       if (staticToken !== null) return send<T>(path, init, staticToken);
       const auth = await usableAuth();
+      const mode = modeFor(auth);
       try {
-        return await send<T>(path, init, auth?.access_token ?? null, sessionCookieFor(auth));
+        return await send<T>(path, init, auth?.access_token ?? null, mode === "session");
       } catch (error) {
-        if (auth === null || !isStaleAccess(error, auth)) throw error;
-        const fresh = await keeper.refresh(auth);
-        return send<T>(path, init, fresh.access_token, sessionCookieFor(fresh));
+        // With nothing stored only session mode has something to refresh: the refresh cookie (after a reload, say).
+        if (!isStaleAccess(error, mode) || (auth === null && mode !== "session")) throw error;
+        let fresh: AuthData;
+        try {
+          fresh = await keeper.refresh(auth);
+        } catch (refreshError) {
+          // Nothing was stored and the cookies could not refresh either: not logged in, as the first refusal said.
+          throw auth === null ? error : refreshError;
+        }
+        return send<T>(path, init, fresh.access_token, modeOf(fresh) === "session");
       }
     },
 

@@ -35,8 +35,10 @@ export interface TokenKeeper {
 // `expires_at` is stamped with the client's clock when each refresh left, so it tells pairs apart in cookie and session modes too.
 const isSameAuth = (a: AuthData, b: AuthData) => a.access_token === b.access_token && a.refresh_token === b.refresh_token && a.expires_at === b.expires_at;
 
-// The refresh token was spent, revoked or expired: the session is over here and in every tab sharing the storage.
-const endsSession = (error: unknown) => error instanceof ApiError && error.status === 401;
+// The refresh token was spent, revoked or expired (401), or its cookie is gone (400 missing_token: the browser dropped
+// it when it expired): the session is over here and in every tab sharing the storage.
+const endsSession = (error: unknown) =>
+  error instanceof ApiError && (error.status === 401 || (error.status === 400 && error.reason === "missing_token"));
 
 /** Builds a {@link TokenKeeper}. */
 export function createTokenKeeper(options: TokenKeeperOptions): TokenKeeper {

@@ -9,13 +9,22 @@ import { type AuthMode, loginSchema, logoutSchema, refreshSchema } from "../sche
 // These routes read no Authorization header at all: a stale or junk bearer
 // left behind by a client must not stop it from logging in or refreshing.
 
-/** Directus's answer: the pair in the body (json), or the refresh token (cookie) and the access token too (session) in cookies. */
+/**
+ * Directus's answer: the pair in the body (json), or the refresh token (cookie) and the access token too (session) in
+ * cookies. In json and cookie modes the client sends its access token as a bearer; a session cookie left from an
+ * earlier session-mode login would travel with it and make every request ambiguous (400), so it is cleared.
+ */
 function tokenResponse(context: RouteContext, pair: TokenPair, mode: AuthMode): Response {
   const { options } = context;
   const now = options.now();
-  if (mode === "json") return dataResponse({ access_token: pair.accessToken, refresh_token: pair.refreshToken, expires: pair.expires });
+  const staleSession = mode !== "session" && readCookie(context.request.headers.get("cookie"), options.sessionCookie.name) !== null;
+  if (mode === "json") {
+    const data = { access_token: pair.accessToken, refresh_token: pair.refreshToken, expires: pair.expires };
+    return staleSession ? dataResponse(data, [["Set-Cookie", clearCookie(options.sessionCookie)]]) : dataResponse(data);
+  }
   const headers = new Headers();
   headers.append("Set-Cookie", serializeCookie(options.refreshCookie, pair.refreshToken, (pair.refreshExpiresAt - now) / 1000));
+  if (staleSession) headers.append("Set-Cookie", clearCookie(options.sessionCookie));
   if (mode === "cookie") return dataResponse({ access_token: pair.accessToken, expires: pair.expires }, headers);
   headers.append("Set-Cookie", serializeCookie(options.sessionCookie, pair.accessToken, (pair.accessExpiresAt - now) / 1000));
   return dataResponse({ expires: pair.expires }, headers);
