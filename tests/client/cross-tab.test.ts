@@ -16,7 +16,7 @@ import {
   type RefreshLock,
   type WebStorageLike,
 } from "@tessera/client";
-import { type CountingFetch, createCountingFetch, sleep, withServer } from "./support/wire.ts";
+import { type CountingFetch, createCookieJarFetch, createCountingFetch, sleep, withServer } from "./support/wire.ts";
 
 // Deno 2.9 breaks BroadcastChannel in a process once every channel in it has been closed;
 // this one stays open for the whole file (see packages/client/src/broadcast-lock.test.ts).
@@ -37,9 +37,10 @@ interface Tabs {
   readonly changes: readonly [(AuthData | null)[], (AuthData | null)[]];
 }
 
-function openTabs(url: string, lock: () => RefreshLock, options: { autoRefresh?: boolean } = {}): Tabs {
+function openTabs(url: string, lock: () => RefreshLock, options: { autoRefresh?: boolean; mode?: "json" | "session" } = {}): Tabs {
   const localStorage = sharedWebStorage();
-  const wire = createCountingFetch();
+  // Session mode's tokens are cookies, which a browser shares between the tabs of an origin: one jar for both.
+  const wire = createCountingFetch(options.mode === "session" ? createCookieJarFetch() : undefined);
   const changes: [(AuthData | null)[], (AuthData | null)[]] = [[], []];
   const open = (index: 0 | 1) =>
     createClient(url, {
@@ -47,13 +48,14 @@ function openTabs(url: string, lock: () => RefreshLock, options: { autoRefresh?:
       lock: lock(),
       fetch: wire.fetch,
       autoRefresh: options.autoRefresh ?? false,
+      mode: options.mode ?? "json",
       onChange: (auth) => changes[index].push(auth),
     });
   return { tabs: [open(0), open(1)], wire, changes };
 }
 
-async function bothRefreshAtOnce(url: string, email: string, password: string, lock: () => RefreshLock) {
-  const { tabs, wire } = openTabs(url, lock);
+async function bothRefreshAtOnce(url: string, email: string, password: string, lock: () => RefreshLock, mode: "json" | "session" = "json") {
+  const { tabs, wire } = openTabs(url, lock, { mode });
   await tabs[0].login(email, password);
   const [a, b] = await Promise.all([tabs[0].refresh(), tabs[1].refresh()]);
   assert.equal(wire.count("POST /auth/refresh"), 1, "one tab refreshed, the other adopted its tokens");
@@ -65,6 +67,13 @@ test("two tabs refreshing at the same instant under a BroadcastChannel lock: one
   withServer({ reuseGrace: "0s" }, (server) => {
     const name = `tessera-refresh-test-${Math.random()}`;
     return bothRefreshAtOnce(server.url, server.email, server.password, () => createBroadcastLock(name));
+  }));
+
+// Session mode stores no token: the tabs tell one refresh from the next by its expiry stamp alone.
+test("two tabs in session mode refreshing at the same instant: one refresh, the other adopts it, both stay logged in", () =>
+  withServer({ reuseGrace: "0s" }, (server) => {
+    const name = `tessera-refresh-test-${Math.random()}`;
+    return bothRefreshAtOnce(server.url, server.email, server.password, () => createBroadcastLock(name), "session");
   }));
 
 const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;

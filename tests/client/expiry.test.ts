@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type AuthData, createClient } from "@tessera/client";
-import { createCountingFetch, sleep, withServer } from "./support/wire.ts";
+import { createCookieJarFetch, createCountingFetch, sleep, withServer } from "./support/wire.ts";
 
 type Me = { readonly email: string };
 const accessTtl = "2s";
@@ -85,4 +85,20 @@ test("a closed client stops refreshing", () => withServer({ accessTtl }, async (
   client.close();
   await sleep(2_000);
   assert.equal(wire.count("POST /auth/refresh"), 0);
+}));
+
+test("auto-refresh keeps a session-mode client logged in across several expiries, with no token in its hands", () => withServer({ accessTtl }, async (server) => {
+  const wire = createCountingFetch(createCookieJarFetch());
+  const changes: (AuthData | null)[] = [];
+  const client = createClient(server.url, { mode: "session", fetch: wire.fetch, onChange: (auth) => changes.push(auth) });
+  try {
+    await client.login(server.email, server.password);
+    await sleep(3 * 2_000);
+    assert.ok(wire.count("POST /auth/refresh") >= 2, `refreshed ${wire.count("POST /auth/refresh")} times in three lifetimes`);
+    assert.ok(changes.every((auth) => auth !== null && auth.access_token === null), "never logged out, never held a token");
+    assert.equal((await client.request<Me>("/users/me")).email, server.email);
+    assert.equal(wire.count("GET /users/me"), 1, "the session cookie in the jar was still valid: no retry");
+  } finally {
+    client.close();
+  }
 }));
