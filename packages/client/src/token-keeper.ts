@@ -31,14 +31,24 @@ export interface TokenKeeper {
   refresh(seen: AuthData | null): Promise<AuthData>;
 }
 
-// Not the access token alone: two pairs issued in the same second can carry the same JWT.
-// `expires_at` is stamped with the client's clock when each refresh left, so it tells pairs apart in cookie and session modes too.
+// Not the access token alone: two pairs issued in the same second can carry the same JWT, and in session mode there is
+// no token to compare. `expires_at` tells them apart, because every refresh stores a new one (see `distinctFrom`).
 const isSameAuth = (a: AuthData, b: AuthData) => a.access_token === b.access_token && a.refresh_token === b.refresh_token && a.expires_at === b.expires_at;
 
 // The refresh token was spent, revoked or expired (401), or its cookie is gone (400 missing_token: the browser dropped
 // it when it expired): the session is over here and in every tab sharing the storage.
 const endsSession = (error: unknown) =>
   error instanceof ApiError && (error.status === 401 || (error.status === 400 && error.reason === "missing_token"));
+
+/**
+ * `next` as it must be stored in place of `previous`: different from it. A tab that read `previous` before waiting
+ * for the lock takes any other entry for another tab's refresh and adopts it; were they equal, it would refresh
+ * again. Two pairs issued within one second can carry the same JWT and, to the millisecond, the same expiry
+ * (`expires` is counted to the token's whole-second `exp`), so the expiry then errs one millisecond early.
+ */
+export function distinctFrom(next: AuthData, previous: AuthData | null): AuthData {
+  return previous !== null && isSameAuth(next, previous) ? { ...next, expires_at: next.expires_at - 1 } : next;
+}
 
 /** Builds a {@link TokenKeeper}. */
 export function createTokenKeeper(options: TokenKeeperOptions): TokenKeeper {
@@ -61,7 +71,7 @@ export function createTokenKeeper(options: TokenKeeperOptions): TokenKeeper {
       return stored;
     }
     try {
-      const next = await options.refreshOnWire(stored);
+      const next = distinctFrom(await options.refreshOnWire(stored), stored);
       await store(next);
       return next;
     } catch (error) {
