@@ -45,11 +45,14 @@ export function registerAuthCases(runtime: string, start: StartServer): void {
 
   it("a login or refresh in json or cookie mode clears a session cookie left from a session-mode login", async (f) => {
     const session = await f.call("POST", "/auth/login", { body: { email: "ada@example.com", password: "ada-password", mode: "session" } });
-    const stale = `tessera_session_token=${findCookie(session, "tessera_session_token")?.get("tessera_session_token")}`;
+    const value = findCookie(session, "tessera_session_token")?.get("tessera_session_token");
+    assert.ok(value, "the session-mode login set the session cookie");
+    const stale = `tessera_session_token=${value}`;
     for (const mode of ["json", "cookie"]) {
       const login = await f.call("POST", "/auth/login", { headers: { cookie: stale }, body: { email: "ada@example.com", password: "ada-password", mode } });
       assert.equal(login.status, 200);
       assert.equal(findCookie(login, "tessera_session_token")?.get("max-age"), "0", `${mode} login clears it`);
+      if (mode === "cookie") assert.ok(findCookie(login, "tessera_refresh_token")?.get("tessera_refresh_token"), "and still sets the refresh cookie");
       // Without the stale cookie nothing about the session cookie is said.
       const clean = await f.call("POST", "/auth/login", { body: { email: "ada@example.com", password: "ada-password", mode } });
       assert.equal(findCookie(clean, "tessera_session_token"), undefined);
@@ -58,6 +61,11 @@ export function registerAuthCases(runtime: string, start: StartServer): void {
     const refresh = await f.call("POST", "/auth/refresh", { headers: { cookie: stale }, body: { refresh_token: pair.refresh_token, mode: "json" } });
     assert.equal(refresh.status, 200);
     assert.equal(findCookie(refresh, "tessera_session_token")?.get("max-age"), "0", "json refresh clears it");
+    const cookieLogin = await f.call("POST", "/auth/login", { body: { email: "ada@example.com", password: "ada-password", mode: "cookie" } });
+    const refreshCookie = `tessera_refresh_token=${findCookie(cookieLogin, "tessera_refresh_token")?.get("tessera_refresh_token")}`;
+    const cookieRefresh = await f.call("POST", "/auth/refresh", { headers: { cookie: `${refreshCookie}; ${stale}` }, body: { mode: "cookie" } });
+    assert.equal(cookieRefresh.status, 200);
+    assert.equal(findCookie(cookieRefresh, "tessera_session_token")?.get("max-age"), "0", "cookie refresh clears it");
   });
 
   it("a wrong password and an unknown email get the same 401 INVALID_CREDENTIALS", async (f) => {

@@ -5,7 +5,7 @@ import type { ClientAuthMode, ClientOptions, ClientRequestInit, LoginOptions, Lo
 import { detectRefreshLock } from "./detect-refresh-lock.ts";
 import { exchange, type Transport } from "./http-exchange.ts";
 import { createMemoryStorage } from "./memory-storage.ts";
-import { createTokenKeeper } from "./token-keeper.ts";
+import { createTokenKeeper, endsSession } from "./token-keeper.ts";
 
 /** A Tessera (or Directus) client: keeps the tokens, refreshes them, and authenticates requests. */
 export interface Client {
@@ -178,7 +178,8 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
           fresh = await keeper.refresh(auth);
         } catch (refreshError) {
           // Nothing was stored and the cookies could not refresh either: not logged in, as the first refusal said.
-          throw auth === null ? error : refreshError;
+          // Any other failure (offline, a 5xx) is what the caller needs to see.
+          throw auth === null && endsSession(refreshError) ? error : refreshError;
         }
         return send<T>(path, init, fresh.access_token, modeOf(fresh) === "session");
       }

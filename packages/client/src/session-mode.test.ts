@@ -57,3 +57,21 @@ test("a missing token leads to one refresh and one retry in session mode only", 
     assert.deepEqual(server.sent, expected, mode);
   }
 });
+
+test("with nothing stored, a refresh that fails for another reason than a missing session is what the caller sees", async () => {
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  const refusal = (status: number, code: string, reason: string) => json(status, { errors: [{ message: "m", extensions: { code, reason } }] });
+  for (const [answer, expected] of [
+    [() => refusal(503, "SERVICE_UNAVAILABLE", "store_unavailable"), "store_unavailable"],
+    [() => refusal(400, "INVALID_PAYLOAD", "missing_token"), "missing_token"],
+  ] as const) {
+    const fetch: FetchLike = async (input) =>
+      new URL(input).pathname === "/auth/refresh" ? answer() : refusal(401, "INVALID_CREDENTIALS", "missing_token");
+    const client = createClient("https://auth.example.com", { mode: "session", fetch, autoRefresh: false });
+    const error = await client.request("/users/me").catch((e: unknown) => e);
+    assert.ok(error instanceof ApiError);
+    assert.equal(error.reason, expected);
+    // The outage surfaces as itself; a refresh that found no cookie surfaces as the request's own 401.
+    assert.equal(error.status, expected === "missing_token" ? 401 : 503);
+  }
+});

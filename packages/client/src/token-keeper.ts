@@ -37,7 +37,7 @@ const isSameAuth = (a: AuthData, b: AuthData) => a.access_token === b.access_tok
 
 // The refresh token was spent, revoked or expired (401), or its cookie is gone (400 missing_token: the browser dropped
 // it when it expired): the session is over here and in every tab sharing the storage.
-const endsSession = (error: unknown) =>
+export const endsSession = (error: unknown): boolean =>
   error instanceof ApiError && (error.status === 401 || (error.status === 400 && error.reason === "missing_token"));
 
 /**
