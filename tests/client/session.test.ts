@@ -2,7 +2,7 @@
 // refresh, logout, cookie mode and static-token mode.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ApiError, createClient, createMemoryStorage, type FetchLike } from "@tessera/client";
+import { ApiError, createClient, createMemoryStorage } from "@tessera/client";
 import { createCookieJarFetch, createCountingFetch, rawGetStatus, rawPost, withServer } from "./support/wire.ts";
 
 type Me = { readonly id: string; readonly email: string; readonly role: string };
@@ -98,20 +98,10 @@ test("request sends JSON bodies and resolves a 204 to undefined", () => withServ
   assert.equal(await client.request(`/users/${created.id}`, { method: "DELETE" }), undefined);
 }));
 
-/** Wraps `inner` to keep each request's Authorization header and credentials, by method and path. */
-function createRecordingFetch(inner: FetchLike) {
-  const sent: { route: string; authorization: string | null; credentials: RequestCredentials | undefined }[] = [];
-  const recording: FetchLike = (input, init) => {
-    sent.push({ route: `${init.method ?? "GET"} ${new URL(input).pathname}`, authorization: new Headers(init.headers).get("authorization"), credentials: init.credentials });
-    return inner(input, init);
-  };
-  return { fetch: recording, sent };
-}
-
 test("session mode keeps both tokens in HttpOnly cookies and authenticates requests with the session cookie", () => withServer({}, async (server) => {
   const storage = createMemoryStorage();
   const jarFetch = createCookieJarFetch();
-  const wire = createRecordingFetch(jarFetch);
+  const wire = createCountingFetch(jarFetch);
   const client = createClient(server.url, { storage, mode: "session", fetch: wire.fetch, autoRefresh: false });
   const first = await client.login(server.email, server.password);
   assert.equal(first.access_token, null);
@@ -169,7 +159,7 @@ test("session mode after a reload: a request whose session cookie is gone refres
   const jarFetch = createCookieJarFetch();
   await createClient(server.url, { mode: "session", fetch: jarFetch, autoRefresh: false }).login(server.email, server.password);
   jarFetch.jar.delete("tessera_session_token");
-  const wire = createRecordingFetch(jarFetch);
+  const wire = createCountingFetch(jarFetch);
   const reloaded = createClient(server.url, { mode: "session", fetch: wire.fetch, autoRefresh: false });
   assert.equal((await reloaded.request<Me>("/users/me")).email, server.email);
   assert.deepEqual(wire.sent.map((s) => [s.route, s.credentials]), [
@@ -204,7 +194,7 @@ test("in cookie and session modes a refresh cookie the browser dropped ends the 
 
 test("a login in another mode than the client's own: what is stored decides, and switching back is clean", () => withServer({}, async (server) => {
   const jarFetch = createCookieJarFetch();
-  const wire = createRecordingFetch(jarFetch);
+  const wire = createCountingFetch(jarFetch);
   const client = createClient(server.url, { fetch: wire.fetch, autoRefresh: false });
   const session = await client.login(server.email, server.password, { mode: "session" });
   assert.equal(session.access_token, null);

@@ -46,9 +46,9 @@ function gitState(): GitState {
   try {
     const commit = execSync("git rev-parse HEAD", { cwd: repositoryRoot, encoding: "utf8" }).trim();
     const changes = execSync("git status --porcelain", { cwd: repositoryRoot, encoding: "utf8" }).split("\n").filter((line) => line.trim() !== "");
-    return { commit, dirty: changes.length > 0, changes };
+    return { commit, changes };
   } catch {
-    return { commit: "unknown", dirty: false, changes: [] };
+    return { commit: "unknown", changes: [] };
   }
 }
 

@@ -87,10 +87,10 @@ const emptyResults = (git: GitState): BenchResults => ({
 });
 
 test("the report names the uncommitted changes a run measured, and says when the tree changed during it", () => {
-  const clean = formatReport(emptyResults({ commit: "a".repeat(40), dirty: false, changes: [] }));
+  const clean = formatReport(emptyResults({ commit: "a".repeat(40), changes: [] }));
   assert.match(clean, /commit aaaaaaaaaaaa\n/);
   const dirty = formatReport(
-    emptyResults({ commit: "a".repeat(40), dirty: true, changes: [" M src/x.ts"], changedDuringRun: { commit: "b".repeat(40), changes: [] } }),
+    emptyResults({ commit: "a".repeat(40), changes: [" M src/x.ts"], changedDuringRun: { commit: "b".repeat(40), changes: [] } }),
   );
   assert.match(dirty, /commit aaaaaaaaaaaa \(uncommitted: M src\/x\.ts\); the tree changed during the run, at its end: commit bbbbbbbbbbbb, clean\n/);
 });
@@ -99,7 +99,7 @@ test("the report names every target and marks the ones this run did not measure"
   const targets = evaluateTargets({ groups: [], http: [], growthRatios: [] });
   assert.ok(targets.length >= 10);
   assert.ok(targets.every((t) => t.met === null && t.measured === null));
-  const text = formatReport({ ...emptyResults({ commit: "0".repeat(40), dirty: false, changes: [] }), unavailable: [{ name: "http", why: "left out" }], targets });
+  const text = formatReport({ ...emptyResults({ commit: "0".repeat(40), changes: [] }), unavailable: [{ name: "http", why: "left out" }], targets });
   assert.match(text, /NOT AVAILABLE/);
   assert.match(text, /NOT MEASURED/);
 });

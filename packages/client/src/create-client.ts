@@ -88,9 +88,12 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
   // The mode of what is stored, or the client's own when nothing is (cookie or session: the cookies alone refresh).
   const modeFor = (stored: AuthData | null): ClientAuthMode => (stored === null ? defaultMode : modeOf(stored));
 
+  // json mode sends its refresh token in the body; the other modes send only the mode, and the cookies go along.
+  const refreshBody = (stored: AuthData | null, mode: ClientAuthMode) => (stored?.refresh_token ? { refresh_token: stored.refresh_token, mode } : { mode });
+
   const refreshOnWire = (stored: AuthData | null) => {
     const mode = modeFor(stored);
-    return stored?.refresh_token ? tokensFrom("/auth/refresh", { refresh_token: stored.refresh_token, mode }, mode) : tokensFrom("/auth/refresh", { mode }, mode);
+    return tokensFrom("/auth/refresh", refreshBody(stored, mode), mode);
   };
 
   const autoRefreshOn = staticToken === null && (options.autoRefresh ?? true);
@@ -156,8 +159,8 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
         const scope = logoutOptions.scope ?? "session";
         const mode = modeFor(stored);
         try {
-          if (stored?.refresh_token) await post("/auth/logout", { refresh_token: stored.refresh_token, mode, scope }, mode, logoutOptions.signal);
-          else if (mode !== "json") await post("/auth/logout", { mode, scope }, mode, logoutOptions.signal);
+          // Nothing to send in json mode with nothing stored; in the other modes the cookies may still hold a session.
+          if (stored !== null || mode !== "json") await post("/auth/logout", { ...refreshBody(stored, mode), scope }, mode, logoutOptions.signal);
         } finally {
           await keeper.store(null);
         }

@@ -30,10 +30,12 @@ test("stored data tells its mode; Directus's session-mode entry, token keys left
   assert.equal(modeOf(directus as NonNullable<typeof directus>), "session");
 });
 
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const refusal = (status: number, code: string, reason: string) => json(status, { errors: [{ message: "refused", extensions: { code, reason } }] });
+
 /** A server that logs in (in the mode asked), refreshes, and refuses every other request with 401 missing_token. */
 function scriptedServer() {
   const sent: string[] = [];
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
   const fetch: FetchLike = async (input, init) => {
     const path = new URL(input).pathname;
     sent.push(`${init.method ?? "GET"} ${path}`);
@@ -41,7 +43,7 @@ function scriptedServer() {
       const mode = (JSON.parse(String(init.body)) as { mode: string }).mode;
       return json(200, { data: mode === "session" ? { expires: 60_000 } : { access_token: "access", expires: 60_000 } });
     }
-    return json(401, { errors: [{ message: "This route needs a token.", extensions: { code: "INVALID_CREDENTIALS", reason: "missing_token" } }] });
+    return refusal(401, "INVALID_CREDENTIALS", "missing_token");
   };
   return { fetch, sent };
 }
@@ -59,8 +61,6 @@ test("a missing token leads to one refresh and one retry in session mode only", 
 });
 
 test("with nothing stored, a refresh that fails for another reason than a missing session is what the caller sees", async () => {
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-  const refusal = (status: number, code: string, reason: string) => json(status, { errors: [{ message: "m", extensions: { code, reason } }] });
   for (const [answer, expected] of [
     [() => refusal(503, "SERVICE_UNAVAILABLE", "store_unavailable"), "store_unavailable"],
     [() => refusal(400, "INVALID_PAYLOAD", "missing_token"), "missing_token"],

@@ -1,22 +1,32 @@
 import type { FetchLike } from "@tessera/client";
 import { type ServerSettings, type ServerUnderTest, startServer } from "./start-server.ts";
 
-/** A fetch that counts what went on the wire, by method and path (`POST /auth/refresh`). */
+/** One request as it left: method and path (`POST /auth/refresh`), its bearer header and its credentials mode. */
+export interface SentRequest {
+  readonly route: string;
+  readonly authorization: string | null;
+  readonly credentials: RequestCredentials | undefined;
+}
+
+/** A fetch that keeps what went on the wire, and counts it by route. */
 export interface CountingFetch {
   readonly fetch: FetchLike;
+  /** Every request in the order it left. */
+  readonly sent: readonly SentRequest[];
   count(route: string): number;
 }
 
-/** Wraps `inner` to count requests; the count is taken when the request leaves, whatever the answer. */
+/** Wraps `inner` to record requests; each is recorded when it leaves, whatever the answer. */
 export function createCountingFetch(inner: FetchLike = (input, init) => fetch(input, init)): CountingFetch {
-  const counts = new Map<string, number>();
+  const sent: SentRequest[] = [];
   return {
+    sent,
     fetch(input, init) {
       const route = `${init.method ?? "GET"} ${new URL(input).pathname}`;
-      counts.set(route, (counts.get(route) ?? 0) + 1);
+      sent.push({ route, authorization: new Headers(init.headers).get("authorization"), credentials: init.credentials });
       return inner(input, init);
     },
-    count: (route) => counts.get(route) ?? 0,
+    count: (route) => sent.filter((request) => request.route === route).length,
   };
 }
 

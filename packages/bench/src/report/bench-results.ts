@@ -42,10 +42,12 @@ export interface BenchResults {
   readonly targets: readonly TargetStatus[];
 }
 
-/** The commit a run measured and the uncommitted changes in its tree (`git status --porcelain` lines). */
+/**
+ * The commit a run measured and the uncommitted changes in its tree (`git status --porcelain` lines; none for a clean
+ * tree). Result files written before the eighth session carry a `dirty` flag instead.
+ */
 export interface GitState {
   readonly commit: string;
-  readonly dirty: boolean;
   readonly changes: readonly string[];
   /** Present when the tree was not the same at the end of the run: its commit and changes then. */
   readonly changedDuringRun?: { readonly commit: string; readonly changes: readonly string[] };

@@ -14,7 +14,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 // The uncommitted changes, named (a few at most), and any change made while the run went on.
 function treeNote(git: GitState): string {
   const named = (changes: readonly string[]) => changes.slice(0, 5).map((change) => change.trim()).join(", ") + (changes.length > 5 ? `, and ${changes.length - 5} more` : "");
-  const start = git.dirty ? ` (uncommitted: ${named(git.changes)})` : "";
+  const start = git.changes.length > 0 ? ` (uncommitted: ${named(git.changes)})` : "";
   const during = git.changedDuringRun;
   if (during === undefined) return start;
   const end = during.commit === git.commit ? "" : ` commit ${during.commit.slice(0, 12)},`;
