@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { SessionRecord } from "@tessera/core";
 import type { KyselyStore } from "@tessera/store-kysely";
 import { sql as raw } from "kysely";
 import { makeRotation, makeSession, makeToken, makeUser, t0 } from "./fixtures.ts";
@@ -65,58 +66,29 @@ export function registerSqlTests(register: Register): void {
     }
   });
 
-  register("a database made before 0002 keeps its tokens through the migration, and loses refresh_tokens' indexes and foreign key", async ({ sql, openSecond }) => {
-    const store = sql as KyselyStore;
-    const db = store.db;
-    // Put refresh_tokens back as 0001 made it (a foreign key to sessions, indexes on session_id and expires_at) and forget 0002.
-    if (store.dialect === "postgres") {
-      await raw`alter table refresh_tokens add constraint refresh_tokens_session_id_fkey foreign key (session_id) references sessions (id) on delete cascade`.execute(db);
-    } else {
-      await raw`drop table refresh_tokens`.execute(db);
-      await raw`
-        create table refresh_tokens (
-          hash text primary key, session_id text not null references sessions (id) on delete cascade, user_id text not null,
-          state text not null check (state in ('live', 'rotated')), issued_at bigint not null, expires_at bigint not null,
-          rotated_at bigint, rotation_nonce text, successor_hash text
-        ) without rowid`.execute(db);
-    }
-    await raw`create index refresh_tokens_session on refresh_tokens (session_id)`.execute(db);
-    await raw`create index refresh_tokens_expires_at on refresh_tokens (expires_at)`.execute(db);
-    await raw`delete from kysely_migration where name = '0002-unindexed-refresh-tokens'`.execute(db);
-    await store.insertUser(makeUser("u1", "ada@example.com"));
-    const session = makeSession("s1", "u1");
-    const first = makeToken("h1", session);
-    await store.insertSession(session, first);
-    const rotation = makeRotation(first, "h2", t0 + 1000);
-    assert.equal(await store.rotateRefreshToken(rotation), true);
-    const other = makeSession("s2", "u1");
-    await store.insertSession(other, makeToken("k1", other));
-    const before = await Promise.all(["h1", "h2", "k1"].map((hash) => store.findRefreshRecords(hash)));
-
-    const migrated = await (openSecond as () => Promise<KyselyStore>)();
-    try {
-      const names = await raw<{ name: string }>`select name from kysely_migration order by name`.execute(migrated.db);
-      assert.deepEqual(names.rows.map((row) => row.name), ["0001-initial-schema", "0002-unindexed-refresh-tokens"]);
-      assert.deepEqual(await Promise.all(["h1", "h2", "k1"].map((hash) => migrated.findRefreshRecords(hash))), before);
-      assert.equal(before[0]?.successor?.hash, "h2");
-      const indexes =
-        migrated.dialect === "postgres"
-          ? await raw<{ name: string }>`select indexname as name from pg_indexes where tablename = 'refresh_tokens' and schemaname = current_schema()`.execute(migrated.db)
-          : await raw<{ name: string }>`select name from pragma_index_list('refresh_tokens')`.execute(migrated.db);
-      assert.deepEqual(indexes.rows.map((row) => row.name).filter((name) => !/pkey|autoindex/.test(name)), []);
-      assert.equal(await migrated.rotateRefreshToken(makeRotation(rotation.successor, "h3", t0 + 2000)), true);
-      assert.equal((await migrated.findRefreshToken("h3"))?.state, "live");
-      assert.equal((await migrated.findSession("s1"))?.lastRefreshedAt, t0 + 2000);
-      // No foreign key: a token may name a session that is not there (prune deletes sessions before their tokens).
-      const gone = makeSession("s-gone", "u1");
-      await migrated.insertSession(gone, makeToken("stray", gone));
-      await migrated.db.deleteFrom("sessions").where("id", "=", "s-gone").execute();
-      assert.equal(await migrated.findRefreshToken("stray"), null);
-      assert.equal((await migrated.db.selectFrom("refresh_tokens").select("hash").where("hash", "=", "stray").execute()).length, 1);
-    } finally {
-      await migrated.close();
-    }
-  });
+  const upgrades = [
+    ["0001-initial-schema", "a database made before 0002 keeps its tokens through the migrations, and loses refresh_tokens' indexes and foreign key"],
+    ["0002-unindexed-refresh-tokens", "a database made before 0003 moves each family's state into its session row, and keeps the last rotation's facts"],
+  ] as const;
+  for (const [keep, title] of upgrades) {
+    register(title, async ({ sql, openSecond }) => {
+      const store = sql as KyselyStore;
+      await rewindSchema(store, keep);
+      await putOldFamily(store);
+      const migrated = await (openSecond as () => Promise<KyselyStore>)();
+      try {
+        await assertMigratedFamily(migrated);
+        // No foreign key: a token may name a session that is not there (prune deletes sessions before their tokens).
+        const gone = makeSession("s-gone", "u1");
+        await migrated.insertSession(gone, makeToken("stray", gone));
+        await migrated.db.deleteFrom("sessions").where("id", "=", "s-gone").execute();
+        assert.equal(await migrated.findRefreshToken("stray"), null);
+        assert.equal((await migrated.db.selectFrom("refresh_tokens").select("hash").where("hash", "=", "stray").execute()).length, 1);
+      } finally {
+        await migrated.close();
+      }
+    });
+  }
 
   register("a token whose session is gone reads as absent everywhere, and prune deletes it", async ({ sql }) => {
     const store = sql as KyselyStore;
@@ -225,4 +197,85 @@ export function registerSqlTests(register: Register): void {
     assert.ok(error.cause !== undefined);
     assert.equal(await (sql as KyselyStore).ping(), true);
   });
+}
+
+// The migrations after `keep`, undone by hand on an empty store: refresh_tokens as 0001 (foreign key, indexes) or
+// 0002 made it, sessions without 0003's columns, and the migrator's record of the later migrations forgotten.
+async function rewindSchema(store: KyselyStore, keep: "0001-initial-schema" | "0002-unindexed-refresh-tokens"): Promise<void> {
+  const db = store.db;
+  const postgres = store.dialect === "postgres";
+  for (const column of ["current_hash", "previous_hash", "previous_rotated_at", "previous_nonce"]) {
+    await raw`alter table sessions drop column ${raw.ref(column)}`.execute(db);
+  }
+  await raw`drop table refresh_tokens`.execute(db);
+  const sessionKey = keep === "0001-initial-schema" ? raw`references sessions (id) on delete cascade` : raw``;
+  await raw`
+    create table refresh_tokens (
+      hash text primary key, session_id text not null ${sessionKey}, user_id text not null,
+      state text not null check (state in ('live', 'rotated')), issued_at bigint not null, expires_at bigint not null,
+      rotated_at bigint, rotation_nonce text, successor_hash text
+    ) ${postgres ? raw`` : raw`without rowid`}`.execute(db);
+  if (keep === "0001-initial-schema") {
+    await raw`create index refresh_tokens_session on refresh_tokens (session_id)`.execute(db);
+    await raw`create index refresh_tokens_expires_at on refresh_tokens (expires_at)`.execute(db);
+  }
+  await raw`delete from kysely_migration where name > ${keep}`.execute(db);
+}
+
+const week = 7 * day;
+
+// Rows as the store wrote them before 0003: session s1 rotated twice (h1 to h2 to h3), s2 never (k1), s3 revoked.
+async function putOldFamily(store: KyselyStore): Promise<void> {
+  const db = store.db;
+  await store.insertUser(makeUser("u1", "ada@example.com"));
+  for (const id of ["s1", "s2", "s3"]) {
+    await raw`insert into sessions (id, user_id, created_at, expires_at, last_refreshed_at, revoked_at, revoked_reason, ip, user_agent)
+      values (${id}, 'u1', ${t0}, null, ${id === "s1" ? t0 + 2000 : t0}, ${id === "s3" ? t0 + 500 : null}, ${id === "s3" ? "logout" : null}, null, null)`.execute(db);
+  }
+  const token = (hash: string, session: string, issuedAt: number, rotation: readonly [number, string, string] | null) =>
+    raw`insert into refresh_tokens (hash, session_id, user_id, state, issued_at, expires_at, rotated_at, rotation_nonce, successor_hash)
+      values (${hash}, ${session}, 'u1', ${rotation === null ? "live" : "rotated"}, ${issuedAt}, ${issuedAt + week},
+        ${rotation?.[0] ?? null}, ${rotation?.[1] ?? null}, ${rotation?.[2] ?? null})`.execute(db);
+  await token("h1", "s1", t0, [t0 + 1000, "nonce-h2", "h2"]);
+  await token("h2", "s1", t0 + 1000, [t0 + 2000, "nonce-h3", "h3"]);
+  await token("h3", "s1", t0 + 2000, null);
+  await token("k1", "s2", t0, null);
+  await token("r1", "s3", t0, null);
+}
+
+// What the family of putOldFamily reads as on the latest schema, and that it rotates on from there.
+async function assertMigratedFamily(migrated: KyselyStore): Promise<void> {
+  const names = await raw<{ name: string }>`select name from kysely_migration order by name`.execute(migrated.db);
+  assert.deepEqual(names.rows.map((row) => row.name), ["0001-initial-schema", "0002-unindexed-refresh-tokens", "0003-session-row-rotation"]);
+  const s1 = makeSession("s1", "u1");
+  const live = (hash: string, session: SessionRecord, issuedAt: number) => makeToken(hash, session, { issuedAt, expiresAt: issuedAt + week });
+  assert.deepEqual(await migrated.findRefreshToken("h3"), live("h3", s1, t0 + 2000));
+  // The token the last rotation spent keeps that rotation's facts, which the retry grace needs.
+  assert.deepEqual(await migrated.findRefreshToken("h2"), { ...live("h2", s1, t0 + 1000), state: "rotated", rotatedAt: t0 + 2000, rotationNonce: "nonce-h3", successorHash: "h3" });
+  // An earlier one reads as rotated without them: its successor is spent, so presenting it is reuse either way.
+  assert.deepEqual(await migrated.findRefreshToken("h1"), { ...live("h1", s1, t0), state: "rotated" });
+  assert.equal((await migrated.findRefreshRecords("h2")).successor?.hash, "h3");
+  assert.equal((await migrated.findRefreshRecords("h1")).successor, null);
+  assert.deepEqual(await migrated.findRefreshToken("k1"), live("k1", makeSession("s2", "u1"), t0));
+  assert.equal((await migrated.findRefreshRecords("r1")).session?.revokedAt, t0 + 500);
+  assert.equal((await migrated.findRefreshToken("r1"))?.state, "live");
+
+  const columns =
+    migrated.dialect === "postgres"
+      ? await raw<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'refresh_tokens' and table_schema = current_schema() order by ordinal_position`.execute(migrated.db)
+      : await raw<{ name: string }>`select name from pragma_table_info('refresh_tokens')`.execute(migrated.db);
+  assert.deepEqual(columns.rows.map((row) => row.name), ["hash", "session_id", "user_id", "issued_at", "expires_at"]);
+  const indexes =
+    migrated.dialect === "postgres"
+      ? await raw<{ name: string }>`select indexname as name from pg_indexes where tablename = 'refresh_tokens' and schemaname = current_schema()`.execute(migrated.db)
+      : await raw<{ name: string }>`select name from pragma_index_list('refresh_tokens')`.execute(migrated.db);
+  assert.deepEqual(indexes.rows.map((row) => row.name).filter((name) => !/pkey|autoindex/.test(name)), []);
+
+  assert.equal(await migrated.rotateRefreshToken(makeRotation(live("h2", s1, t0 + 1000), "h-again", t0 + 3000)), false);
+  assert.equal(await migrated.rotateRefreshToken(makeRotation(live("r1", makeSession("s3", "u1"), t0), "r2", t0 + 3000)), false);
+  assert.equal(await migrated.rotateRefreshToken(makeRotation(live("h3", s1, t0 + 2000), "h4", t0 + 3000)), true);
+  assert.equal((await migrated.findRefreshToken("h4"))?.state, "live");
+  assert.deepEqual(await migrated.findRefreshToken("h3"), { ...live("h3", s1, t0 + 2000), state: "rotated", rotatedAt: t0 + 3000, rotationNonce: "nonce-h4", successorHash: "h4" });
+  assert.equal((await migrated.findRefreshToken("h2"))?.rotatedAt, null);
+  assert.equal((await migrated.findSession("s1"))?.lastRefreshedAt, t0 + 3000);
 }

@@ -28,11 +28,15 @@ async function post(url: string, body: unknown): Promise<Reply> {
 
 const sessionIdOf = (accessToken: string): string => JSON.parse(Buffer.from(accessToken.split(".")[1] as string, "base64url").toString()).sid;
 
-/** The session's refresh tokens as the database holds them. */
+/** The session's refresh tokens as the database holds them, each read through the store (its state is its session's). */
 async function tokensOf(store: KyselyStore, sessionId: string) {
-  const result = await sql<{ hash: string; state: string; successor_hash: string | null }>`
-    select hash, state, successor_hash from refresh_tokens where session_id = ${sessionId} order by issued_at, hash`.execute(store.db);
-  return result.rows;
+  const result = await sql<{ hash: string }>`select hash from refresh_tokens where session_id = ${sessionId} order by issued_at, hash`.execute(store.db);
+  return Promise.all(
+    result.rows.map(async ({ hash }) => {
+      const record = await store.findRefreshToken(hash);
+      return { hash, state: record?.state, successor_hash: record?.successorHash };
+    }),
+  );
 }
 
 /**

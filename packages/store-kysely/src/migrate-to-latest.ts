@@ -2,6 +2,7 @@ import { StoreError } from "@tessera/core";
 import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import { initialSchema } from "./migrations/0001-initial-schema.ts";
 import { unindexedRefreshTokens } from "./migrations/0002-unindexed-refresh-tokens.ts";
+import { sessionRowRotation } from "./migrations/0003-session-row-rotation.ts";
 import { detectSqlDialect } from "./store/sql-dialect.ts";
 import type { TesseraDatabase } from "./tessera-database.ts";
 
@@ -10,6 +11,7 @@ import type { TesseraDatabase } from "./tessera-database.ts";
 const migrations: Record<string, Migration> = {
   "0001-initial-schema": initialSchema,
   "0002-unindexed-refresh-tokens": unindexedRefreshTokens,
+  "0003-session-row-rotation": sessionRowRotation,
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { RefreshTokenState, UserStatus } from "@tessera/core";
+import type { UserStatus } from "@tessera/core";
 
 // Times are epoch milliseconds: BIGINT on PostgreSQL, INTEGER on SQLite.
 // Column names are snake_case; rows are mapped to the core's records by hand
@@ -14,8 +14,8 @@ export interface UsersTable {
   created_at: number;
 }
 
-/** `sessions`: one row per login (token family). */
-export interface SessionsTable {
+/** The columns of `sessions` that make a session record. */
+export interface SessionRecordColumns {
   id: string;
   user_id: string;
   created_at: number;
@@ -27,17 +27,35 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-/** `refresh_tokens`: SHA-256 hashes only; rotated rows keep the nonce for the retry grace. */
+/**
+ * The columns of `sessions` that hold its token family's state (migration
+ * 0003): the hash of its one live refresh token, and the facts of its last
+ * rotation, which the retry grace needs. A rotation is a compare-and-set on
+ * `current_hash`; token rows never change after their insert.
+ */
+export interface SessionRotationColumns {
+  /** The session's live refresh token; every other token row of the session is rotated. */
+  current_hash: string | null;
+  /** The token spent by the last rotation, its time and the nonce its successor (`current_hash`) derives from. */
+  previous_hash: string | null;
+  previous_rotated_at: number | null;
+  previous_nonce: string | null;
+}
+
+/** `sessions`: one row per login (token family). */
+export interface SessionsTable extends SessionRecordColumns, SessionRotationColumns {}
+
+/**
+ * `refresh_tokens`: SHA-256 hashes only, written once each. Whether a token is
+ * live or rotated, and the facts of its rotation, are its session's
+ * ({@link SessionRotationColumns}).
+ */
 export interface RefreshTokensTable {
   hash: string;
   session_id: string;
   user_id: string;
-  state: RefreshTokenState;
   issued_at: number;
   expires_at: number;
-  rotated_at: number | null;
-  rotation_nonce: string | null;
-  successor_hash: string | null;
 }
 
 /** `static_tokens`: at most one per user, hash unique. */

@@ -42,9 +42,9 @@ interface BunSqliteDatabase {
 }
 
 /**
- * The floor under SQLite rotation on Bun: the same three statements as the
- * Kysely store's rotation transaction (spend the live token if its session is
- * not revoked, insert the successor, bump the session), prepared once and run
+ * The floor under SQLite rotation on Bun: the same two statements as the
+ * Kysely store's rotation transaction (swap the session's live token if it is
+ * the presented one and the session is not revoked, insert the successor), prepared once and run
  * in a bun:sqlite transaction on an already migrated file, with the same
  * pragmas. Measures what SQLite itself costs, without Kysely.
  *
@@ -66,16 +66,14 @@ export async function measureRawBunSqliteRotation(store: Store, path: string, sy
     // this "floor" checkpointed ten times as often as the store it is compared with.
     const { applySqlitePragmas } = await import("@tessera/store-kysely/bun-sqlite");
     applySqlitePragmas(db, path, { synchronous });
-    const insert = db.prepare("insert into refresh_tokens (hash, session_id, user_id, state, issued_at, expires_at, rotated_at, rotation_nonce, successor_hash) values (?, ?, ?, 'live', ?, ?, null, null, null)");
-    const spend = db.prepare(
-      "update refresh_tokens set state = 'rotated', rotated_at = ?, rotation_nonce = ?, successor_hash = ? where hash = ? and state = 'live' and session_id = ? and exists (select 1 from sessions where id = ? and revoked_at is null)",
+    const swap = db.prepare(
+      "update sessions set current_hash = ?, previous_hash = current_hash, previous_rotated_at = ?, previous_nonce = ?, last_refreshed_at = ? where id = ? and current_hash = ? and revoked_at is null",
     );
-    const bump = db.prepare("update sessions set last_refreshed_at = ? where id = ?");
+    const insert = db.prepare("insert into refresh_tokens (hash, session_id, user_id, issued_at, expires_at) values (?, ?, ?, ?, ?)");
     const rotate = db.transaction(() => {
       const successor = newHash();
-      if (spend.run(now, "n", successor, current, sessionId, sessionId).changes !== 1) throw new Error("raw rotation refused a live token");
+      if (swap.run(successor, now, "n", now, sessionId, current).changes !== 1) throw new Error("raw rotation refused a live token");
       insert.run(successor, sessionId, "floor-user", now, now + week);
-      bump.run(now, sessionId);
       current = successor;
     });
     // BEGIN IMMEDIATE, as the Kysely store's SQLite rotation takes the write lock up front.

@@ -65,7 +65,7 @@ export async function runStoreGroup(options: GroupOptions): Promise<GroupResult>
       if (bench.sqlitePath !== undefined && bench.synchronous !== undefined && currentRuntime().name === "bun") {
         // A second connection to the same file, as a second process would have.
         const raw = await measureRawBunSqliteRotation(opened.store, bench.sqlitePath, bench.synchronous, options.measure);
-        figures.push({ ...raw, name: `raw bun:sqlite rotation transaction @ ${bench.name}`, detail: `${bench.detail}; the store's three statements, prepared, no Kysely` });
+        figures.push({ ...raw, name: `raw bun:sqlite rotation transaction @ ${bench.name}`, detail: `${bench.detail}; the store's two statements, prepared, no Kysely` });
       }
     } finally {
       await opened.close();

@@ -27,6 +27,12 @@ export interface Store {
    * Compare-and-set: marks the presented token `rotated` (recording nonce and
    * successor hash) and inserts the successor, only if the presented token is
    * still `live` and its session not revoked. Returns false when it was not.
+   *
+   * A store may keep the rotation facts (`rotatedAt`, `rotationNonce`,
+   * `successorHash`) for a session's last rotation only, as the SQL store
+   * does: a token rotated before that may read back `rotated` with them null.
+   * Its successor has been spent, so the retry grace cannot apply and
+   * `decideRefresh` answers it as reuse with or without them.
    */
   rotateRefreshToken(rotation: Rotation): Promise<boolean>;
   /** Compare-and-set: revokes a session that is not revoked yet; false if it already was (or is absent). */

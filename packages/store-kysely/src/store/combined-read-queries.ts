@@ -5,6 +5,8 @@ import { param, type PreparedQuery, prepareQuery } from "./prepared-query.ts";
 import {
   refreshTokenColumns,
   sessionColumns,
+  sessionRotationColumns,
+  type SessionRotationRow,
   staticTokenColumns,
   toRefreshTokenRecord,
   toSessionRecord,
@@ -23,6 +25,7 @@ const fieldsOf = (alias: string, columns: readonly string[]): Fields => columns.
 const token = fieldsOf("t", refreshTokenColumns);
 const successor = fieldsOf("n", refreshTokenColumns);
 const session = fieldsOf("s", sessionColumns);
+const family = fieldsOf("s", sessionRotationColumns);
 const user = fieldsOf("u", userColumns);
 const staticToken = fieldsOf("k", staticTokenColumns);
 
@@ -50,9 +53,10 @@ export interface CombinedReadQueries {
  * a BEGIN and a COMMIT around two or three look-ups, on PostgreSQL one round
  * trip instead of two. The results are what the single look-ups return:
  * - a refresh token with its session (the inner join is the single look-up's
- *   orphan check: a token row outlives its session until prune's sweep), its
- *   user and, once rotated, its successor. Every rotation writes the successor
- *   into its predecessor's session, which the join on `n.session_id` states.
+ *   orphan check: a token row outlives its session until prune's sweep, and
+ *   the session's rotation columns say whether the token is live), its user
+ *   and, when it is the token the session's last rotation spent, its
+ *   successor: the session's live token.
  * - a session and a user by their own keys, each there or not: the one-row
  *   `(select 1)` holds the row when neither is.
  * - a static token and its user.
@@ -60,11 +64,11 @@ export interface CombinedReadQueries {
 export function createCombinedReadQueries(db: Kysely<TesseraDatabase>): CombinedReadQueries {
   return {
     refreshRecords: prepareQuery(
-      sql<JoinedRow>`select ${selectList("t", token)}, ${selectList("s", session)}, ${selectList("u", user)}, ${selectList("n", successor)}
+      sql<JoinedRow>`select ${selectList("t", token)}, ${selectList("s", session)}, ${selectList("s", family)}, ${selectList("u", user)}, ${selectList("n", successor)}
         from refresh_tokens t
         join sessions s on s.id = t.session_id
         left join users u on u.id = t.user_id
-        left join refresh_tokens n on n.hash = t.successor_hash and n.session_id = s.id
+        left join refresh_tokens n on s.previous_hash = t.hash and n.hash = s.current_hash
         where t.hash = ${param("hash")}`.compile(db),
     ),
     sessionAndUser: prepareQuery(
@@ -85,10 +89,12 @@ export function createCombinedReadQueries(db: Kysely<TesseraDatabase>): Combined
 /** The records of a row of {@link CombinedReadQueries.refreshRecords}; all null when there is no row. */
 export function toRefreshRecords(row: JoinedRow | undefined): RefreshRecords {
   if (row === undefined) return { token: null, session: null, successor: null, user: null };
+  const rotation = Object.fromEntries(family.map(([column, as]) => [column, row[as]])) as SessionRotationRow;
+  const toToken = (columns: Parameters<typeof toRefreshTokenRecord>[0]) => toRefreshTokenRecord(columns, rotation);
   return {
-    token: recordOf(row, token, toRefreshTokenRecord),
+    token: recordOf(row, token, toToken),
     session: recordOf(row, session, toSessionRecord),
-    successor: recordOf(row, successor, toRefreshTokenRecord),
+    successor: recordOf(row, successor, toToken),
     user: recordOf(row, user, toUserRecord),
   };
 }

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { tokenSessionExists } from "./token-session-exists.ts";
 
@@ -64,7 +64,7 @@ async function deleteInBatches(batch: () => Promise<number>, batchSize: number):
 /**
  * One pass over `refresh_tokens` in key order. In each range that holds
  * something to delete, one transaction deletes the sessions whose live token
- * has expired, then the range's expired tokens and those whose session is gone
+ * (their `current_hash`) has expired, then the range's expired tokens and those whose session is gone
  * (including the sessions just deleted).
  */
 async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batchSize: number): Promise<number> {
@@ -86,7 +86,12 @@ async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batc
     const found = await db.selectFrom("refresh_tokens").select("hash").where(stale).limit(1).executeTakeFirst();
     if (found !== undefined) {
       deleted += await db.transaction().execute(async (trx) => {
-        const lapsed = trx.selectFrom("refresh_tokens").select("session_id").where(inRange).where("state", "=", "live").where("expires_at", "<=", now);
+        const lapsed = trx
+          .selectFrom("refresh_tokens")
+          .select("session_id")
+          .where(inRange)
+          .where("expires_at", "<=", now)
+          .where((eb) => eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).whereRef("sessions.id", "=", "refresh_tokens.session_id").whereRef("sessions.current_hash", "=", "refresh_tokens.hash")));
         const sessions = await trx.deleteFrom("sessions").where("id", "in", lapsed).executeTakeFirst();
         const tokens = await trx.deleteFrom("refresh_tokens").where(stale).executeTakeFirst();
         return Number(sessions.numDeletedRows) + Number(tokens.numDeletedRows);

@@ -2,8 +2,7 @@ import { type CombinedReads, type RefreshTokenRecord, type SessionRecord, type S
 import type { CompiledQuery, Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
-import { sessionColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
-import { tokenSessionExists } from "./token-session-exists.ts";
+import { refreshTokenColumns, sessionColumns, sessionRotationColumns, toRefreshTokenRecord, toSessionRecord, toStaticTokenRecord, toUserRecord } from "./row-mappers.ts";
 import type { SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 import { createCombinedReadQueries, toRefreshRecords, toSessionAndUser, toStaticTokenAndUser } from "./combined-read-queries.ts";
 
@@ -22,14 +21,15 @@ export interface RecordLookUps extends CombinedReads {
  * combined read is one statement (see `combined-read-queries.ts`).
  */
 export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): RecordLookUps {
-  // A token row outlives its session until prune's sweep reaches it (no foreign key cascades); such a row is
-  // read as absent, as if the cascade had taken it. The probe reads the session's page, which the caller reads next.
-  const tokenByHash = prepareQuery<Parameters<typeof toRefreshTokenRecord>[0], { hash: string }>(
+  // Whether a token is live is its session's: the join reads the session's rotation columns. A token row outlives
+  // its session until prune's sweep reaches it (no foreign key cascades); the inner join reads such a row as absent,
+  // as if the cascade had taken it.
+  const tokenByHash = prepareQuery<Parameters<typeof toRefreshTokenRecord>[0] & Parameters<typeof toRefreshTokenRecord>[1], { hash: string }>(
     db
-      .selectFrom("refresh_tokens")
-      .selectAll()
-      .where("hash", "=", param("hash"))
-      .where(tokenSessionExists)
+      .selectFrom("refresh_tokens as t")
+      .innerJoin("sessions as s", "s.id", "t.session_id")
+      .select([...refreshTokenColumns.map((column) => `t.${column}` as const), ...sessionRotationColumns.map((column) => `s.${column}` as const)])
+      .where("t.hash", "=", param("hash"))
       .compile(),
   );
   const sessionById = prepareQuery<Parameters<typeof toSessionRecord>[0], { id: string }>(
@@ -47,7 +47,7 @@ export function createRecordLookUps(db: Kysely<TesseraDatabase>, runSync: Sqlite
     );
   const map = <R, T>(row: R | undefined, to: (row: R) => T): T | null => (row === undefined ? null : to(row));
 
-  const findRefreshToken = async (hash: string) => map(await first(tokenByHash({ hash })), toRefreshTokenRecord);
+  const findRefreshToken = async (hash: string) => map(await first(tokenByHash({ hash })), (row) => toRefreshTokenRecord(row, row));
   const findSession = async (id: string) => map(await first(sessionById({ id })), toSessionRecord);
   const findUserById = async (id: string) => map(await first(userById({ id })), toUserRecord);
   const findStaticToken = async (hash: string) => map(await first(staticTokenByHash({ hash })), toStaticTokenRecord);

@@ -37,60 +37,56 @@ const toArgs = (rotation: Rotation): RotationArgs => {
   };
 };
 
-// The compare-and-set: the presented token must still be live, in this
-// session, and the session not revoked. Only a row that matched changes.
-function spendPresented(db: Kysely<TesseraDatabase>) {
+// The compare-and-set, on the session row (migration 0003): the presented token must be the session's live one and
+// the session not revoked. It keeps the facts the retry grace needs (the spent token, its time and nonce) and makes
+// the successor live; token rows are never written again after their insert.
+function swapLiveToken(db: Kysely<TesseraDatabase>) {
   return db
-    .updateTable("refresh_tokens")
-    .set({ state: "rotated", rotated_at: param("rotatedAt"), rotation_nonce: param("rotationNonce"), successor_hash: param("successorHash") })
-    .where("hash", "=", param("presentedHash"))
-    .where("state", "=", "live")
-    .where("session_id", "=", param("sessionId"))
-    .where((eb) => eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).where("id", "=", param("sessionId")).where("revoked_at", "is", null)));
+    .updateTable("sessions")
+    .set((eb) => ({
+      current_hash: param<string>("successorHash"),
+      previous_hash: eb.ref("current_hash"),
+      previous_rotated_at: param<number>("rotatedAt"),
+      previous_nonce: param<string>("rotationNonce"),
+      last_refreshed_at: param<number>("rotatedAt"),
+    }))
+    .where("id", "=", param("sessionId"))
+    .where("current_hash", "=", param("presentedHash"))
+    .where("revoked_at", "is", null);
 }
+
+const successorRow = {
+  hash: param<string>("successorHash"),
+  session_id: param<string>("sessionId"),
+  user_id: param<string>("successorUserId"),
+  issued_at: param<number>("successorIssuedAt"),
+  expires_at: param<number>("successorExpiresAt"),
+};
 
 /**
  * SQLite: one BEGIN IMMEDIATE transaction (writers are serialised by the
- * file's write lock): spend the presented token, and only if exactly one row
- * changed insert the successor and bump the session. On Tessera's driver the
- * whole transaction runs synchronously, with no await between statements.
+ * file's write lock): swap the session's live token, and only if the session
+ * row changed insert the successor. Two rows written, about three WAL frames
+ * (the session's leaf, the successor's leaf, and now and then a split). On
+ * Tessera's driver the whole transaction runs synchronously, with no await
+ * between statements.
  */
 function createSqliteRotation(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRunner): (rotation: Rotation) => Promise<boolean> {
-  const spend = prepareQuery<never, RotationArgs>(spendPresented(db).compile());
-  const insertSuccessor = prepareQuery<never, RotationArgs>(
-    db
-      .insertInto("refresh_tokens")
-      .values({
-        hash: param("successorHash"),
-        session_id: param("sessionId"),
-        user_id: param("successorUserId"),
-        state: "live",
-        issued_at: param("successorIssuedAt"),
-        expires_at: param("successorExpiresAt"),
-        rotated_at: null,
-        rotation_nonce: null,
-        successor_hash: null,
-      })
-      .compile(),
-  );
-  const bumpSession = prepareQuery<never, RotationArgs>(
-    db.updateTable("sessions").set({ last_refreshed_at: param("rotatedAt") }).where("id", "=", param("sessionId")).compile(),
-  );
+  const swap = prepareQuery<never, RotationArgs>(swapLiveToken(db).compile());
+  const insertSuccessor = prepareQuery<never, RotationArgs>(db.insertInto("refresh_tokens").values(successorRow).compile());
   return (rotation) => {
     const args = toArgs(rotation);
     return runSync(
       (sqlite) =>
         inWriteTransaction(sqlite, () => {
-          if (sqlite.run(spend(args)) !== 1) return false;
+          if (sqlite.run(swap(args)) !== 1) return false;
           sqlite.run(insertSuccessor(args));
-          sqlite.run(bumpSession(args));
           return true;
         }),
       () =>
         db.transaction().execute(async (trx) => {
-          if (changedRows(await trx.executeQuery(spend(args))) !== 1) return false;
+          if (changedRows(await trx.executeQuery(swap(args))) !== 1) return false;
           await trx.executeQuery(insertSuccessor(args));
-          await trx.executeQuery(bumpSession(args));
           return true;
         }),
     );
@@ -98,23 +94,19 @@ function createSqliteRotation(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRu
 }
 
 /**
- * PostgreSQL: the same three writes as one statement (data-modifying CTEs),
- * one round trip and atomic. A concurrent rotation of the same token waits
- * on the row lock, then re-checks `state = 'live'` and changes nothing.
+ * PostgreSQL: the same two writes as one statement (a data-modifying CTE),
+ * one round trip and atomic. A concurrent rotation of the same token waits on
+ * the session row's lock, then re-checks `current_hash` and changes nothing.
  */
 function createPostgresRotation(db: Kysely<TesseraDatabase>): (rotation: Rotation) => Promise<boolean> {
   const bigint = (name: string) => sql`cast(${param<number>(name)} as bigint)`;
   const text = (name: string) => sql`cast(${param<string>(name)} as text)`;
   const rotate = prepareQuery<{ hash: string }, RotationArgs>(
     sql<{ hash: string }>`
-      with spent as (${spendPresented(db).returning("session_id")}),
-      bumped as (
-        update sessions set last_refreshed_at = ${bigint("rotatedAt")}
-        where id in (select session_id from spent) returning id
-      )
-      insert into refresh_tokens (hash, session_id, user_id, state, issued_at, expires_at, rotated_at, rotation_nonce, successor_hash)
-      select ${text("successorHash")}, bumped.id, ${text("successorUserId")}, 'live', ${bigint("successorIssuedAt")}, ${bigint("successorExpiresAt")}, null, null, null
-      from bumped
+      with swapped as (${swapLiveToken(db).returning("id")})
+      insert into refresh_tokens (hash, session_id, user_id, issued_at, expires_at)
+      select ${text("successorHash")}, swapped.id, ${text("successorUserId")}, ${bigint("successorIssuedAt")}, ${bigint("successorExpiresAt")}
+      from swapped
       returning hash`.compile(db),
   );
   return async (rotation) => (await db.executeQuery(rotate(toArgs(rotation)))).rows.length === 1;

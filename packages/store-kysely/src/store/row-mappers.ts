@@ -1,6 +1,6 @@
 import type { RefreshTokenRecord, SessionRecord, StaticTokenRecord, UserRecord } from "@tessera/core";
 import type { Selectable } from "kysely";
-import type { RefreshTokensTable, SessionsTable, StaticTokensTable, UsersTable } from "../tessera-database.ts";
+import type { RefreshTokensTable, SessionRecordColumns, SessionRotationColumns, StaticTokensTable, UsersTable } from "../tessera-database.ts";
 
 // A pg pool without Tessera's BIGINT parser returns strings; accept both, so
 // a store built on the caller's own pool still yields numbers.
@@ -16,26 +16,20 @@ const allColumnsOf =
 
 // Each list starts with a key of its table, never null in a row: a joined read takes a null there for "no row"
 // (see combined-read-queries.ts).
-/** The columns of `sessions`. */
-export const sessionColumns = allColumnsOf<SessionsTable>()(["id", "user_id", "created_at", "expires_at", "last_refreshed_at", "revoked_at", "revoked_reason", "ip", "user_agent"]);
+/** The columns of `sessions` that make a session record. */
+export const sessionColumns = allColumnsOf<SessionRecordColumns>()(["id", "user_id", "created_at", "expires_at", "last_refreshed_at", "revoked_at", "revoked_reason", "ip", "user_agent"]);
+/** The columns of `sessions` that hold its token family's state. */
+export const sessionRotationColumns = allColumnsOf<SessionRotationColumns>()(["current_hash", "previous_hash", "previous_rotated_at", "previous_nonce"]);
 /** The columns of `refresh_tokens`. */
-export const refreshTokenColumns = allColumnsOf<RefreshTokensTable>()([
-  "hash",
-  "session_id",
-  "user_id",
-  "state",
-  "issued_at",
-  "expires_at",
-  "rotated_at",
-  "rotation_nonce",
-  "successor_hash",
-]);
+export const refreshTokenColumns = allColumnsOf<RefreshTokensTable>()(["hash", "session_id", "user_id", "issued_at", "expires_at"]);
 /** The columns of `users`. */
 export const userColumns = allColumnsOf<UsersTable>()(["id", "email", "password_hash", "role", "status", "created_at"]);
 /** The columns of `static_tokens`. */
 export const staticTokenColumns = allColumnsOf<StaticTokensTable>()(["hash", "user_id", "created_at", "last_used_at"]);
 /** A row of {@link sessionColumns}. */
-export type SessionRow = Pick<Selectable<SessionsTable>, (typeof sessionColumns)[number]>;
+export type SessionRow = Selectable<SessionRecordColumns>;
+/** A row of {@link sessionRotationColumns}. */
+export type SessionRotationRow = Selectable<SessionRotationColumns>;
 
 /** Maps a `sessions` row to the core's record. */
 export function toSessionRecord(row: SessionRow): SessionRecord {
@@ -52,18 +46,28 @@ export function toSessionRecord(row: SessionRow): SessionRecord {
   };
 }
 
-/** Maps a `refresh_tokens` row to the core's record. */
-export function toRefreshTokenRecord(row: Selectable<RefreshTokensTable>): RefreshTokenRecord {
+/**
+ * Maps a `refresh_tokens` row and its session's rotation columns to the
+ * core's record. The session's `current_hash` is live, every other token of
+ * it rotated; only the token spent by the session's last rotation
+ * (`previous_hash`) carries the facts of its rotation. An earlier token's
+ * successor has itself been spent, so the retry grace cannot apply to it and
+ * its facts are not kept: it reads as rotated with them null, which
+ * `decideRefresh` answers as reuse, as it would with them.
+ */
+export function toRefreshTokenRecord(row: Selectable<RefreshTokensTable>, family: SessionRotationRow): RefreshTokenRecord {
+  const live = family.current_hash === row.hash;
+  const last = !live && family.previous_hash === row.hash;
   return {
     hash: row.hash,
     sessionId: row.session_id,
     userId: row.user_id,
-    state: row.state,
+    state: live ? "live" : "rotated",
     issuedAt: toTime(row.issued_at),
     expiresAt: toTime(row.expires_at),
-    rotatedAt: toTimeOrNull(row.rotated_at),
-    rotationNonce: row.rotation_nonce,
-    successorHash: row.successor_hash,
+    rotatedAt: last ? toTimeOrNull(family.previous_rotated_at) : null,
+    rotationNonce: last ? family.previous_nonce : null,
+    successorHash: last ? family.current_hash : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { RefreshTokenRecord, SessionRecord, Store } from "@tessera/core";
+import { type RefreshTokenRecord, type SessionRecord, type Store, StoreError } from "@tessera/core";
 import type { Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
@@ -18,15 +18,12 @@ const tokenRow = (token: RefreshTokenRecord) => ({
   hash: token.hash,
   session_id: token.sessionId,
   user_id: token.userId,
-  state: token.state,
   issued_at: token.issuedAt,
   expires_at: token.expiresAt,
-  rotated_at: token.rotatedAt,
-  rotation_nonce: token.rotationNonce,
-  successor_hash: token.successorHash,
 });
 
-const sessionRow = (session: SessionRecord) => ({
+// A new session's first token is its live one; nothing has been rotated yet.
+const sessionRow = (session: SessionRecord, token: RefreshTokenRecord) => ({
   id: session.id,
   user_id: session.userId,
   created_at: session.createdAt,
@@ -36,6 +33,10 @@ const sessionRow = (session: SessionRecord) => ({
   revoked_reason: session.revokedReason,
   ip: session.ip,
   user_agent: session.userAgent,
+  current_hash: token.hash,
+  previous_hash: null,
+  previous_rotated_at: null,
+  previous_nonce: null,
 });
 
 /** Sessions and refresh tokens in SQL; every write that can race is a conditional update. */
@@ -61,8 +62,11 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
 
   return {
     async insertSession(session, token) {
+      if (token.sessionId !== session.id || token.state !== "live" || token.rotatedAt !== null || token.successorHash !== null) {
+        throw new StoreError("a new session's first token must be a fresh live token of that session");
+      }
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto("sessions").values(sessionRow(session)).execute();
+        await trx.insertInto("sessions").values(sessionRow(session, token)).execute();
         await trx.insertInto("refresh_tokens").values(tokenRow(token)).execute();
       });
     },
