@@ -56,8 +56,6 @@ test("after kill -9 mid-refresh, every returned refresh token is honoured and no
         select count(*) as n from sessions where
           (previous_hash is null) <> (previous_rotated_at is null) or (previous_hash is null) <> (previous_nonce is null)`.execute(store.db);
       assert.equal(Number(halfWritten.rows[0]?.n), 0);
-      const rows = await sql<{ tokens: number }>`select count(*) as tokens from refresh_tokens`.execute(store.db);
-      assert.ok(Number(rows.rows[0]?.tokens) >= printed.length, "a token row for every refresh that returned");
 
       const kit = createTestKit({ store, users: store, seed: 99, clock: createManualClock((printed.at(-1)?.now ?? 0) + 1) });
       for (const { token } of printed.slice(0, -1)) {

@@ -74,10 +74,10 @@ export function registerSqlTests(register: Register): void {
     register(title, async ({ sql, openSecond }) => {
       const store = sql as KyselyStore;
       await rewindSchema(store, keep);
-      await putOldFamily(store);
+      await putOldFamily(store, keep !== "0001-initial-schema");
       const migrated = await (openSecond as () => Promise<KyselyStore>)();
       try {
-        await assertMigratedFamily(migrated);
+        await assertMigratedFamily(migrated, keep !== "0001-initial-schema");
         // No foreign key: a token may name a session that is not there (prune deletes sessions before their tokens).
         const gone = makeSession("s-gone", "u1");
         await migrated.insertSession(gone, makeToken("stray", gone));
@@ -209,11 +209,13 @@ async function rewindSchema(store: KyselyStore, keep: "0001-initial-schema" | "0
   }
   await raw`drop table refresh_tokens`.execute(db);
   const sessionKey = keep === "0001-initial-schema" ? raw`references sessions (id) on delete cascade` : raw``;
+  // As 0001 made it: text keys collate "C" on PostgreSQL, tables are WITHOUT ROWID on SQLite.
+  const key = postgres ? raw`text collate "C"` : raw`text`;
   await raw`
     create table refresh_tokens (
-      hash text primary key, session_id text not null ${sessionKey}, user_id text not null,
+      hash ${key} primary key, session_id ${key} not null ${sessionKey}, user_id text not null,
       state text not null check (state in ('live', 'rotated')), issued_at bigint not null, expires_at bigint not null,
-      rotated_at bigint, rotation_nonce text, successor_hash text
+      rotated_at bigint, rotation_nonce text, successor_hash ${key}
     ) ${postgres ? raw`` : raw`without rowid`}`.execute(db);
   if (keep === "0001-initial-schema") {
     await raw`create index refresh_tokens_session on refresh_tokens (session_id)`.execute(db);
@@ -224,11 +226,13 @@ async function rewindSchema(store: KyselyStore, keep: "0001-initial-schema" | "0
 
 const week = 7 * day;
 
-// Rows as the store wrote them before 0003: session s1 rotated twice (h1 to h2 to h3), s2 never (k1), s3 revoked.
-async function putOldFamily(store: KyselyStore): Promise<void> {
+// Rows as the store wrote them before 0003: session s1 rotated twice (h1 to h2 to h3), s2 never (k1), s3 revoked;
+// s4 whose live token is gone (only a rotated one left), and with `orphan` (0002 dropped the cascade) a token whose
+// session is gone (o1).
+async function putOldFamily(store: KyselyStore, orphan: boolean): Promise<void> {
   const db = store.db;
   await store.insertUser(makeUser("u1", "ada@example.com"));
-  for (const id of ["s1", "s2", "s3"]) {
+  for (const id of ["s1", "s2", "s3", "s4"]) {
     await raw`insert into sessions (id, user_id, created_at, expires_at, last_refreshed_at, revoked_at, revoked_reason, ip, user_agent)
       values (${id}, 'u1', ${t0}, null, ${id === "s1" ? t0 + 2000 : t0}, ${id === "s3" ? t0 + 500 : null}, ${id === "s3" ? "logout" : null}, null, null)`.execute(db);
   }
@@ -241,10 +245,12 @@ async function putOldFamily(store: KyselyStore): Promise<void> {
   await token("h3", "s1", t0 + 2000, null);
   await token("k1", "s2", t0, null);
   await token("r1", "s3", t0, null);
+  await token("x1", "s4", t0, [t0 + 1000, "nonce-x2", "x2"]);
+  if (orphan) await token("o1", "s-none", t0, null);
 }
 
 // What the family of putOldFamily reads as on the latest schema, and that it rotates on from there.
-async function assertMigratedFamily(migrated: KyselyStore): Promise<void> {
+async function assertMigratedFamily(migrated: KyselyStore, orphan: boolean): Promise<void> {
   const names = await raw<{ name: string }>`select name from kysely_migration order by name`.execute(migrated.db);
   assert.deepEqual(names.rows.map((row) => row.name), ["0001-initial-schema", "0002-unindexed-refresh-tokens", "0003-session-row-rotation"]);
   const s1 = makeSession("s1", "u1");
@@ -259,6 +265,8 @@ async function assertMigratedFamily(migrated: KyselyStore): Promise<void> {
   assert.deepEqual(await migrated.findRefreshToken("k1"), live("k1", makeSession("s2", "u1"), t0));
   assert.equal((await migrated.findRefreshRecords("r1")).session?.revokedAt, t0 + 500);
   assert.equal((await migrated.findRefreshToken("r1"))?.state, "live");
+  assert.deepEqual(await migrated.findRefreshToken("x1"), { ...live("x1", makeSession("s4", "u1"), t0), state: "rotated" });
+  assert.equal(await migrated.findRefreshToken("o1"), null);
 
   const columns =
     migrated.dialect === "postgres"
@@ -273,9 +281,12 @@ async function assertMigratedFamily(migrated: KyselyStore): Promise<void> {
 
   assert.equal(await migrated.rotateRefreshToken(makeRotation(live("h2", s1, t0 + 1000), "h-again", t0 + 3000)), false);
   assert.equal(await migrated.rotateRefreshToken(makeRotation(live("r1", makeSession("s3", "u1"), t0), "r2", t0 + 3000)), false);
+  assert.equal(await migrated.rotateRefreshToken(makeRotation(live("x1", makeSession("s4", "u1"), t0), "x3", t0 + 3000)), false);
   assert.equal(await migrated.rotateRefreshToken(makeRotation(live("h3", s1, t0 + 2000), "h4", t0 + 3000)), true);
   assert.equal((await migrated.findRefreshToken("h4"))?.state, "live");
   assert.deepEqual(await migrated.findRefreshToken("h3"), { ...live("h3", s1, t0 + 2000), state: "rotated", rotatedAt: t0 + 3000, rotationNonce: "nonce-h4", successorHash: "h4" });
   assert.equal((await migrated.findRefreshToken("h2"))?.rotatedAt, null);
   assert.equal((await migrated.findSession("s1"))?.lastRefreshedAt, t0 + 3000);
+  const kept = await migrated.db.selectFrom("refresh_tokens").select("hash").orderBy("hash").execute();
+  assert.deepEqual(kept.map((row) => row.hash), ["h1", "h2", "h3", "h4", "k1", ...(orphan ? ["o1"] : []), "r1", "x1"]);
 }

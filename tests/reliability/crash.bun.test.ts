@@ -34,23 +34,25 @@ test("kill -9 of the reference server under mixed load loses nothing it returned
     for (const record of records) assert.ok(record.ended !== null, `${record.email} was cut off by the kill, not stopped early`);
 
     // Every returned pair but the newest of its chain was spent by the next refresh: both tokens have rows in one
-    // session, the spent one is no longer the session's live token (`current_hash`), and the next was issued no
-    // earlier. Read from the file itself (presenting an old token would rightly be reuse).
+    // session, the spent one is no longer the session's live token (`current_hash`), and it is the token the
+    // session's last rotation spent (`previous_hash`) exactly when the next one is live. (The newest is live, or the
+    // last rotation's spent token when the kill cut off that rotation's answer; it is refreshed after the restart,
+    // below.) Read from the file itself (presenting an old token would rightly be reuse).
     const hashOf = (token: string) => createHash("sha256").update(token).digest("base64url");
     const rows = new Database(join(stand.dir, "tessera.db"), { readonly: true });
     let rotatedChecked = 0;
     // What the kill lost, one line each: counted rather than thrown, so that "lost" is a count that can be non-zero.
     const lost: string[] = [];
     try {
-      const row = rows.query<{ session_id: string; issued_at: number; live: number }, [string]>(
-        "select t.session_id, t.issued_at, s.current_hash = t.hash as live from refresh_tokens t join sessions s on s.id = t.session_id where t.hash = ?",
+      const row = rows.query<{ session_id: string; live: number; spent_last: number }, [string]>(
+        "select t.session_id, s.current_hash is t.hash as live, s.previous_hash is t.hash as spent_last from refresh_tokens t join sessions s on s.id = t.session_id where t.hash = ?",
       );
       for (const record of records) {
         for (const chain of record.chains) {
           for (let i = 0; i + 1 < chain.length; i++) {
             const stored = row.get(hashOf((chain[i] as { refresh_token: string }).refresh_token));
             const next = row.get(hashOf((chain[i + 1] as { refresh_token: string }).refresh_token));
-            const spentIntoNext = stored !== null && next !== null && stored.session_id === next.session_id && stored.live === 0 && next.issued_at >= stored.issued_at;
+            const spentIntoNext = stored !== null && next !== null && stored.session_id === next.session_id && stored.live === 0 && stored.spent_last === next.live;
             if (spentIntoNext) rotatedChecked++;
             else lost.push(`${record.email}: pair ${i} of a chain was not rotated into the next (${JSON.stringify({ stored, next })})`);
           }

@@ -34,10 +34,11 @@ export interface SessionRecord {
 }
 
 /**
- * A refresh token row. Only the SHA-256 of the token is stored. When rotated,
- * the row keeps the nonce from which the successor is re-derived during the
+ * A refresh token. Only the SHA-256 of the token is stored. When rotated, the
+ * store keeps the nonce from which the successor is re-derived during the
  * retry grace (successor = HMAC(presented token, nonce)), so no usable token is
- * ever stored.
+ * ever stored; a store may keep it for a session's last rotation only (see
+ * `Store.rotateRefreshToken`).
  */
 export interface RefreshTokenRecord {
   readonly hash: string;

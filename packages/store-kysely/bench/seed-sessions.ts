@@ -46,12 +46,21 @@ export async function seedSessions(dir: string, count: number, open: (url: strin
   // Seeding is set-up, not measured: no journal, no fsync, a cache that holds the file.
   db.exec("pragma journal_mode = delete; pragma synchronous = off; pragma cache_size = -1000000");
   const user = db.prepare("insert into users (id, email, password_hash, role, status, created_at) values (?, ?, 'not-a-hash', 'user', 'active', ?)");
-  const session = db.prepare(
-    "insert into sessions (id, user_id, created_at, expires_at, last_refreshed_at, revoked_at, revoked_reason, ip, user_agent, current_hash) values (?, ?, ?, null, ?, null, null, null, null, ?)",
-  );
-  const token = db.prepare(
-    "insert into refresh_tokens (hash, session_id, user_id, issued_at, expires_at) values (?, ?, ?, ?, ?)",
-  );
+  // The schema is whatever `open` migrated to: a `--baseline` copy of an older src may predate 0003, which moved a
+  // token's state into its session row (`current_hash`).
+  const sessionRow = db.prepare("select 1 from pragma_table_info('sessions') where name = 'current_hash'").get() !== null;
+  const session = sessionRow
+    ? db.prepare(
+        "insert into sessions (id, user_id, created_at, expires_at, last_refreshed_at, revoked_at, revoked_reason, ip, user_agent, current_hash) values (?, ?, ?, null, ?, null, null, null, null, ?)",
+      )
+    : db.prepare(
+        "insert into sessions (id, user_id, created_at, expires_at, last_refreshed_at, revoked_at, revoked_reason, ip, user_agent) values (?, ?, ?, null, ?, null, null, null, null)",
+      );
+  const token = sessionRow
+    ? db.prepare("insert into refresh_tokens (hash, session_id, user_id, issued_at, expires_at) values (?, ?, ?, ?, ?)")
+    : db.prepare(
+        "insert into refresh_tokens (hash, session_id, user_id, state, issued_at, expires_at, rotated_at, rotation_nonce, successor_hash) values (?, ?, ?, 'live', ?, ?, null, null, null)",
+      );
   const userOf = (index: number) => `user-${index % userCount}`;
   const sessionIds: string[] = [];
   const tokens: string[] = [];
@@ -65,7 +74,8 @@ export async function seedSessions(dir: string, count: number, open: (url: strin
   db.transaction(() => {
     for (let i = 0; i < userCount; i++) user.run(userOf(i), `${userOf(i)}@example.com`, t0);
     for (let i = 0; i < count; i++) {
-      session.run(sessionIds[i] as string, userOf(i), t0, t0, hashes[i] as string);
+      if (sessionRow) session.run(sessionIds[i] as string, userOf(i), t0, t0, hashes[i] as string);
+      else session.run(sessionIds[i] as string, userOf(i), t0, t0);
       token.run(hashes[i] as string, sessionIds[i] as string, userOf(i), t0, t0 + ttl);
     }
   })();

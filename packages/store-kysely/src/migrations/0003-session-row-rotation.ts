@@ -12,7 +12,8 @@ import { detectSqlDialect } from "../store/sql-dialect.ts";
  * `previous_nonce`. A rotation is a compare-and-set on `current_hash`.
  * `refresh_tokens` loses `state`, `rotated_at`, `rotation_nonce` and
  * `successor_hash`: a row is written once, at issue. The rotation facts of
- * tokens spent before a session's last rotation are not carried over: their
+ * tokens spent before a session's last rotation are not carried over (their
+ * times and the chain of successors, which nothing decides on): their
  * successors have been spent, so the retry grace cannot apply to them, and
  * presenting one is reuse either way.
  *
@@ -32,12 +33,18 @@ export const sessionRowRotation: Migration = {
     await db.schema.alterTable("sessions").addColumn("previous_rotated_at", "bigint").execute();
     await db.schema.alterTable("sessions").addColumn("previous_nonce", "text").execute();
     if (postgres) {
-      await sql`update sessions s set current_hash = t.hash from refresh_tokens t where t.session_id = s.id and t.state = 'live'`.execute(db);
+      // One pass: each session's live token (the newest, as on SQLite, should there be two) and the token it succeeded.
       await sql`
-        update sessions s set previous_hash = t.hash, previous_rotated_at = t.rotated_at, previous_nonce = t.rotation_nonce
-        from refresh_tokens t where t.session_id = s.id and t.state = 'rotated' and t.successor_hash = s.current_hash`.execute(db);
+        update sessions s
+        set current_hash = live.hash, previous_hash = spent.hash, previous_rotated_at = spent.rotated_at, previous_nonce = spent.rotation_nonce
+        from (
+          select distinct on (session_id) session_id, hash from refresh_tokens where state = 'live' order by session_id, issued_at desc, hash
+        ) live
+        left join refresh_tokens spent on spent.session_id = live.session_id and spent.state = 'rotated' and spent.successor_hash = live.hash
+        where s.id = live.session_id`.execute(db);
       await sql`
         alter table refresh_tokens drop column state, drop column rotated_at, drop column rotation_nonce, drop column successor_hash`.execute(db);
+      await sql`analyze sessions`.execute(db);
       return;
     }
     await sql`create index refresh_tokens_migrating on refresh_tokens(session_id)`.execute(db);

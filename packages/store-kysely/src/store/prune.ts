@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { tokenSessionExists } from "./token-session-exists.ts";
 
@@ -72,7 +72,14 @@ async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batc
   // Hashes are non-empty, so every key sorts after the empty string.
   let after = "";
   for (;;) {
-    const boundary = await db.selectFrom("refresh_tokens").select("hash").where("hash", ">", after).orderBy("hash").offset(batchSize - 1).limit(1).executeTakeFirst();
+    const boundary = await db
+      .selectFrom("refresh_tokens")
+      .select("hash")
+      .where("hash", ">", after)
+      .orderBy("hash")
+      .offset(batchSize - 1)
+      .limit(1)
+      .executeTakeFirst();
     const last = boundary?.hash ?? null;
     const inRange = (eb: ExpressionBuilder<TesseraDatabase, "refresh_tokens">) =>
       last === null ? eb("hash", ">", after) : eb.and([eb("hash", ">", after), eb("hash", "<=", last)]);
@@ -86,13 +93,15 @@ async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batc
     const found = await db.selectFrom("refresh_tokens").select("hash").where(stale).limit(1).executeTakeFirst();
     if (found !== undefined) {
       deleted += await db.transaction().execute(async (trx) => {
-        const lapsed = trx
-          .selectFrom("refresh_tokens")
-          .select("session_id")
-          .where(inRange)
-          .where("expires_at", "<=", now)
-          .where((eb) => eb.exists(eb.selectFrom("sessions").select(sql.lit(1).as("one")).whereRef("sessions.id", "=", "refresh_tokens.session_id").whereRef("sessions.current_hash", "=", "refresh_tokens.hash")));
-        const sessions = await trx.deleteFrom("sessions").where("id", "in", lapsed).executeTakeFirst();
+        // A session has lapsed when its live token (`current_hash`) is among the range's expired tokens. The test is
+        // on the session row itself, so that PostgreSQL re-checks it against a rotation committed meanwhile (the
+        // `id` look-up alone would not); the `id` condition lets it find the rows by key.
+        const expired = trx.selectFrom("refresh_tokens").where(inRange).where("expires_at", "<=", now);
+        const sessions = await trx
+          .deleteFrom("sessions")
+          .where("id", "in", expired.select("session_id"))
+          .where("current_hash", "in", expired.select("hash"))
+          .executeTakeFirst();
         const tokens = await trx.deleteFrom("refresh_tokens").where(stale).executeTakeFirst();
         return Number(sessions.numDeletedRows) + Number(tokens.numDeletedRows);
       });

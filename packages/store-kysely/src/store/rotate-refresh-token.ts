@@ -26,14 +26,14 @@ const toArgs = (rotation: Rotation): RotationArgs => {
     throw new StoreError("a rotation's successor must be a fresh live token of the same session");
   }
   return {
-  presentedHash: rotation.presentedHash,
-  sessionId: rotation.sessionId,
-  rotatedAt: rotation.rotatedAt,
-  rotationNonce: rotation.rotationNonce,
-  successorHash: rotation.successor.hash,
-  successorUserId: rotation.successor.userId,
-  successorIssuedAt: rotation.successor.issuedAt,
-  successorExpiresAt: rotation.successor.expiresAt,
+    presentedHash: rotation.presentedHash,
+    sessionId: rotation.sessionId,
+    rotatedAt: rotation.rotatedAt,
+    rotationNonce: rotation.rotationNonce,
+    successorHash: successor.hash,
+    successorUserId: successor.userId,
+    successorIssuedAt: successor.issuedAt,
+    successorExpiresAt: successor.expiresAt,
   };
 };
 
