@@ -50,6 +50,22 @@ export function registerSqlTests(register: Register): void {
     assert.deepEqual(await store.findStaticTokenAndUser("nope"), { token: null, user: null });
   });
 
+  register("a token the schema cannot hold as given (not fresh, or of another session) is refused, and nothing is written", async ({ sql }) => {
+    const store = sql as KyselyStore;
+    const session = makeSession("s1", "u1");
+    for (const first of [makeToken("h1", session, { state: "rotated" }), makeToken("h1", session, { rotationNonce: "n" }), makeToken("h1", makeSession("s2", "u1"))]) {
+      await assert.rejects(store.insertSession(session, first), { name: "StoreError", message: /a new session's first token must be a fresh live token/ });
+    }
+    assert.equal(await store.findSession("s1"), null);
+    const first = makeToken("h1", session);
+    await store.insertSession(session, first);
+    const rotation = makeRotation(first, "h2");
+    await assert.rejects(store.rotateRefreshToken({ ...rotation, successor: { ...rotation.successor, sessionId: "s2" } }), { name: "StoreError", message: /a rotation's successor/ });
+    await assert.rejects(store.rotateRefreshToken({ ...rotation, successor: { ...rotation.successor, successorHash: "h3" } }), { name: "StoreError" });
+    assert.equal(await store.findRefreshToken("h2"), null);
+    assert.equal((await store.findRefreshToken("h1"))?.state, "live");
+  });
+
   register("rotations racing through two connections to one database: exactly one wins", async ({ sql, openSecond }) => {
     const [store, second] = [sql as KyselyStore, await (openSecond as () => Promise<KyselyStore>)()];
     try {

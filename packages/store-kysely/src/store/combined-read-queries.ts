@@ -32,13 +32,18 @@ const staticToken = fieldsOf("k", staticTokenColumns);
 const selectList = (alias: string, fields: Fields): RawBuilder<unknown> =>
   sql.join(fields.map(([column, as]) => sql`${sql.ref(`${alias}.${column}`)} as ${sql.ref(as)}`));
 
+// One table's columns out of a joined row, under their own names.
+function columnsOf(row: JoinedRow, fields: Fields): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  for (const [column, as] of fields) columns[column] = row[as];
+  return columns;
+}
+
 // One table's record out of a joined row; null when the outer join found no row.
 function recordOf<T>(row: JoinedRow, fields: Fields, to: (columns: never) => T): T | null {
   const key = row[fields[0]![1]];
   if (key === null || key === undefined) return null;
-  const columns: Record<string, unknown> = {};
-  for (const [column, as] of fields) columns[column] = row[as];
-  return to(columns as never);
+  return to(columnsOf(row, fields) as never);
 }
 
 /** The combined reads' queries, each one statement, compiled once. */
@@ -89,7 +94,8 @@ export function createCombinedReadQueries(db: Kysely<TesseraDatabase>): Combined
 /** The records of a row of {@link CombinedReadQueries.refreshRecords}; all null when there is no row. */
 export function toRefreshRecords(row: JoinedRow | undefined): RefreshRecords {
   if (row === undefined) return { token: null, session: null, successor: null, user: null };
-  const rotation = Object.fromEntries(family.map(([column, as]) => [column, row[as]])) as SessionRotationRow;
+  // The session's rotation columns decide the token's state; they can all be null, so they are not a record of their own.
+  const rotation = columnsOf(row, family) as SessionRotationRow;
   const toToken = (columns: Parameters<typeof toRefreshTokenRecord>[0]) => toRefreshTokenRecord(columns, rotation);
   return {
     token: recordOf(row, token, toToken),

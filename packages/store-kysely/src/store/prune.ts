@@ -64,8 +64,8 @@ async function deleteInBatches(batch: () => Promise<number>, batchSize: number):
 /**
  * One pass over `refresh_tokens` in key order. In each range that holds
  * something to delete, one transaction deletes the sessions whose live token
- * (their `current_hash`) has expired, then the range's expired tokens and those whose session is gone
- * (including the sessions just deleted).
+ * (their `current_hash`) has expired, then the range's expired tokens and
+ * those whose session is gone (including the sessions just deleted).
  */
 async function sweepRefreshTokens(db: Kysely<TesseraDatabase>, now: number, batchSize: number): Promise<number> {
   let deleted = 0;

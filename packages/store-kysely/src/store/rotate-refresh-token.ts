@@ -1,4 +1,4 @@
-import { type Rotation, StoreError } from "@tessera/core";
+import { type RefreshTokenRecord, type Rotation, StoreError } from "@tessera/core";
 import { type Kysely, sql } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
@@ -18,13 +18,22 @@ type RotationArgs = {
   readonly successorExpiresAt: number;
 };
 
-// The successor is stored from these fields alone, so anything else about it
-// must be what a fresh token in the same session looks like.
+/**
+ * Refuses a token that the store cannot write as given: a token row holds its
+ * hash, session, user and times only (migration 0003), and a new token is
+ * live by becoming its session's `current_hash`. So a token written (a new
+ * session's first, a rotation's successor) must be a fresh live token of
+ * `sessionId`: `what` names it in the error.
+ */
+export function requireFreshToken(token: RefreshTokenRecord, sessionId: string, what: string): void {
+  if (token.sessionId !== sessionId || token.state !== "live" || token.rotatedAt !== null || token.rotationNonce !== null || token.successorHash !== null) {
+    throw new StoreError(`${what} must be a fresh live token of its session`);
+  }
+}
+
 const toArgs = (rotation: Rotation): RotationArgs => {
   const { successor } = rotation;
-  if (successor.sessionId !== rotation.sessionId || successor.state !== "live" || successor.rotatedAt !== null || successor.successorHash !== null) {
-    throw new StoreError("a rotation's successor must be a fresh live token of the same session");
-  }
+  requireFreshToken(successor, rotation.sessionId, "a rotation's successor");
   return {
     presentedHash: rotation.presentedHash,
     sessionId: rotation.sessionId,

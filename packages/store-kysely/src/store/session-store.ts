@@ -1,9 +1,9 @@
-import { type RefreshTokenRecord, type SessionRecord, type Store, StoreError } from "@tessera/core";
+import type { RefreshTokenRecord, SessionRecord, Store } from "@tessera/core";
 import type { Kysely } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
 import { param, prepareQuery } from "./prepared-query.ts";
 import type { RecordLookUps } from "./record-look-ups.ts";
-import { createRotation } from "./rotate-refresh-token.ts";
+import { createRotation, requireFreshToken } from "./rotate-refresh-token.ts";
 import { changedRows, sessionColumns, toSessionRecord } from "./row-mappers.ts";
 import type { SqlDialect } from "./sql-dialect.ts";
 import type { SqliteSyncRunner } from "./sqlite-sync-runner.ts";
@@ -62,9 +62,7 @@ export function createSessionStore(db: Kysely<TesseraDatabase>, dialect: SqlDial
 
   return {
     async insertSession(session, token) {
-      if (token.sessionId !== session.id || token.state !== "live" || token.rotatedAt !== null || token.successorHash !== null) {
-        throw new StoreError("a new session's first token must be a fresh live token of that session");
-      }
+      requireFreshToken(token, session.id, "a new session's first token");
       await db.transaction().execute(async (trx) => {
         await trx.insertInto("sessions").values(sessionRow(session, token)).execute();
         await trx.insertInto("refresh_tokens").values(tokenRow(token)).execute();
