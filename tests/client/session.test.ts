@@ -7,6 +7,14 @@ import { createCookieJarFetch, createCountingFetch, rawGetStatus, rawPost, withS
 
 type Me = { readonly id: string; readonly email: string; readonly role: string };
 
+
+// A client in a cookie-carrying mode, its storage, its cookie jar and the recorder of what it sent.
+function recordedCookieClient(url: string, mode: "cookie" | "session") {
+  const storage = createMemoryStorage();
+  const jarFetch = createCookieJarFetch();
+  const wire = createCountingFetch(jarFetch);
+  return { storage, jarFetch, wire, client: createClient(url, { storage, mode, fetch: wire.fetch, autoRefresh: false }) };
+}
 test("login stores the pair and request sends the bearer", () => withServer({}, async (server) => {
   const storage = createMemoryStorage();
   const client = createClient(server.url, { storage, autoRefresh: false });
@@ -42,10 +50,7 @@ test("logout ends the session on the server and clears the storage", () => withS
 }));
 
 test("cookie mode keeps the refresh token out of storage and refreshes with the cookie", () => withServer({}, async (server) => {
-  const storage = createMemoryStorage();
-  const jarFetch = createCookieJarFetch();
-  const wire = createCountingFetch(jarFetch);
-  const client = createClient(server.url, { storage, mode: "cookie", fetch: wire.fetch, autoRefresh: false });
+  const { storage, jarFetch, wire, client } = recordedCookieClient(server.url, "cookie");
   const first = await client.login(server.email, server.password);
   assert.equal(first.refresh_token, null);
   assert.equal(jarFetch.jar.size, 1, "the server set the refresh cookie");
@@ -99,10 +104,7 @@ test("request sends JSON bodies and resolves a 204 to undefined", () => withServ
 }));
 
 test("session mode keeps both tokens in HttpOnly cookies and authenticates requests with the session cookie", () => withServer({}, async (server) => {
-  const storage = createMemoryStorage();
-  const jarFetch = createCookieJarFetch();
-  const wire = createCountingFetch(jarFetch);
-  const client = createClient(server.url, { storage, mode: "session", fetch: wire.fetch, autoRefresh: false });
+  const { storage, jarFetch, wire, client } = recordedCookieClient(server.url, "session");
   const first = await client.login(server.email, server.password);
   assert.equal(first.access_token, null);
   assert.equal(first.refresh_token, null);
