@@ -31,6 +31,10 @@ async function clickTogether(pages: readonly Page[], selector: string) {
 const remainingSeconds = async (page: Page) => Number.parseFloat((await page.textContent("#remaining")) ?? "NaN");
 
 /** Builds the example page into .test-results (the server serves it beside the API: same origin, no CORS). */
+// Both browser tests serve the same example build: made once, on first use.
+let exampleSite: string | undefined;
+const builtSite = (): string => (exampleSite ??= buildSite());
+
 function buildSite(): string {
   mkdirSync(results, { recursive: true });
   const site = join(results, "browser-site");
@@ -57,7 +61,7 @@ async function launchChromium() {
 
 async function run() {
   const started = performance.now();
-  const site = buildSite();
+  const site = builtSite();
   // 30 s tokens: the page's auto-refresh (half-way) stays out of the way of the refresh the tabs race on.
   const server = await startServer({ accessTtl: "30s", reuseGrace: "0s", staticDir: site });
   const browser = await launchChromium();
@@ -128,7 +132,7 @@ async function run() {
 const sessionName = "in session mode the page holds no token: the browser sends the HttpOnly session cookie (headless Chromium)";
 
 async function runSessionMode() {
-  const site = buildSite();
+  const site = builtSite();
   const server = await startServer({ accessTtl: "30s", reuseGrace: "0s", staticDir: site });
   const browser = await launchChromium();
   try {

@@ -14,13 +14,13 @@ import { type AuthMode, loginSchema, logoutSchema, refreshSchema } from "../sche
  * cookies. In json and cookie modes the client sends its access token as a bearer; a session cookie left from an
  * earlier session-mode login would travel with it and make every request ambiguous (400), so it is cleared.
  */
-function tokenResponse(context: RouteContext, pair: TokenPair, mode: AuthMode): Response {
+function tokenResponse(context: RouteContext, pair: TokenPair, mode: AuthMode, cookieHeader: string | null): Response {
   const { options } = context;
   const now = options.now();
-  const staleSession = mode !== "session" && readCookie(context.request.headers.get("cookie"), options.sessionCookie.name) !== null;
+  const staleSession = mode !== "session" && readCookie(cookieHeader, options.sessionCookie.name) !== null;
   if (mode === "json") {
     const data = { access_token: pair.accessToken, refresh_token: pair.refreshToken, expires: pair.expires };
-    return staleSession ? dataResponse(data, [["Set-Cookie", clearCookie(options.sessionCookie)]]) : dataResponse(data);
+    return dataResponse(data, staleSession ? [["Set-Cookie", clearCookie(options.sessionCookie)]] : undefined);
   }
   const headers = new Headers();
   headers.append("Set-Cookie", serializeCookie(options.refreshCookie, pair.refreshToken, (pair.refreshExpiresAt - now) / 1000));
@@ -31,9 +31,9 @@ function tokenResponse(context: RouteContext, pair: TokenPair, mode: AuthMode): 
 }
 
 /** The refresh token from the body, else from the refresh cookie; and the mode, defaulting as Directus does. */
-function presentedRefreshToken(context: RouteContext, body: { refresh_token?: string | undefined; mode?: AuthMode | undefined }) {
+function presentedRefreshToken(context: RouteContext, body: { refresh_token?: string | undefined; mode?: AuthMode | undefined }, cookieHeader: string | null) {
   const mode: AuthMode = body.mode ?? (body.refresh_token === undefined ? "cookie" : "json");
-  const token = body.refresh_token ?? readCookie(context.request.headers.get("cookie"), context.options.refreshCookie.name);
+  const token = body.refresh_token ?? readCookie(cookieHeader, context.options.refreshCookie.name);
   return { mode, token };
 }
 
@@ -50,25 +50,27 @@ export async function loginRoute(context: RouteContext): Promise<Response> {
   const userAgent = context.request.headers.get("user-agent");
   const outcome = await context.tessera.login({ email, password, ip: context.connection?.clientAddress ?? null, userAgent: userAgent === null ? null : userAgent.slice(0, 512) });
   if (!outcome.ok) return refusalResponse(refusalOf(outcome));
-  return tokenResponse(context, outcome.value, mode);
+  return tokenResponse(context, outcome.value, mode, context.request.headers.get("cookie"));
 }
 
 /** `POST /auth/refresh`: spends a refresh token for a new pair. */
 export async function refreshRoute(context: RouteContext): Promise<Response> {
   const body = await readBody(context, refreshSchema);
   if (body instanceof Response) return body;
-  const { mode, token } = presentedRefreshToken(context, body);
+  // Read once: the refresh token may come from it, and a stale session cookie in it is cleared.
+  const cookieHeader = context.request.headers.get("cookie");
+  const { mode, token } = presentedRefreshToken(context, body, cookieHeader);
   if (token === null) return refusalResponse(missingRefreshToken);
   const outcome = await context.tessera.refresh(token);
   if (!outcome.ok) return refusalResponse(refusalOf(outcome));
-  return tokenResponse(context, outcome.value, mode);
+  return tokenResponse(context, outcome.value, mode, cookieHeader);
 }
 
 /** `POST /auth/logout`: ends the session (or every session with `scope: "all"`) and clears the cookies. */
 export async function logoutRoute(context: RouteContext): Promise<Response> {
   const body = await readBody(context, logoutSchema);
   if (body instanceof Response) return body;
-  const { mode, token } = presentedRefreshToken(context, body);
+  const { mode, token } = presentedRefreshToken(context, body, context.request.headers.get("cookie"));
   if (token === null) return refusalResponse(missingRefreshToken);
   const outcome = await context.tessera.logout(token, body.scope);
   // A cookie whose token is spent or unknown is useless: clear it whatever the outcome. JSON mode sets none.
