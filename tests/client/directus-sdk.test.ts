@@ -3,7 +3,7 @@
 // with a static token: what "clients written for Directus work unchanged" means.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { authentication, createDirectus, type FetchInterface, readMe, rest, staticToken } from "@directus/sdk";
+import { type AuthenticationMode, authentication, createDirectus, type FetchInterface, readMe, rest, staticToken } from "@directus/sdk";
 import type { FetchLike } from "@tessera/client";
 import { createCookieJarFetch, createCountingFetch, rawGetStatus, withServer } from "./support/wire.ts";
 
@@ -12,7 +12,7 @@ type Me = { readonly id: string; readonly email: string };
 /** What the SDK throws for a refused request: Directus's envelope, as it was sent. */
 type SdkError = { readonly errors: readonly { readonly message: string; readonly extensions: { readonly code: string } }[]; readonly response: Response };
 
-const sdk = (url: string, mode: "json" | "cookie" | "session", fetch: FetchLike) =>
+const sdk = (url: string, mode: AuthenticationMode, fetch: FetchLike) =>
   createDirectus(url, { globals: { fetch: fetch as FetchInterface } })
     .with(authentication(mode, { autoRefresh: false, credentials: "include" }))
     .with(rest({ credentials: "include" }));

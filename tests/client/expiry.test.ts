@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type AuthData, createClient } from "@tessera/client";
-import { createCookieJarFetch, createCountingFetch, sleep, withServer } from "./support/wire.ts";
+import { createCountingFetch, recordedCookieClient, sleep, withServer } from "./support/wire.ts";
 
 type Me = { readonly email: string };
 const accessTtl = "2s";
@@ -88,9 +88,8 @@ test("a closed client stops refreshing", () => withServer({ accessTtl }, async (
 }));
 
 test("auto-refresh keeps a session-mode client logged in across several expiries, with no token in its hands", () => withServer({ accessTtl }, async (server) => {
-  const wire = createCountingFetch(createCookieJarFetch());
   const changes: (AuthData | null)[] = [];
-  const client = createClient(server.url, { mode: "session", fetch: wire.fetch, onChange: (auth) => changes.push(auth) });
+  const { wire, client } = recordedCookieClient(server.url, { mode: "session", autoRefresh: true, onChange: (auth) => changes.push(auth) });
   try {
     await client.login(server.email, server.password);
     await sleep(3 * 2_000);

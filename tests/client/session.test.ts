@@ -3,18 +3,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ApiError, createClient, createMemoryStorage } from "@tessera/client";
-import { createCookieJarFetch, createCountingFetch, rawGetStatus, rawPost, withServer } from "./support/wire.ts";
+import { createCookieJarFetch, createCountingFetch, rawGetStatus, rawPost, recordedCookieClient, withServer } from "./support/wire.ts";
 
 type Me = { readonly id: string; readonly email: string; readonly role: string };
 
 
-// A client in a cookie-carrying mode, its storage, its cookie jar and the recorder of what it sent.
-function recordedCookieClient(url: string, mode: "cookie" | "session") {
-  const storage = createMemoryStorage();
-  const jarFetch = createCookieJarFetch();
-  const wire = createCountingFetch(jarFetch);
-  return { storage, jarFetch, wire, client: createClient(url, { storage, mode, fetch: wire.fetch, autoRefresh: false }) };
-}
 test("login stores the pair and request sends the bearer", () => withServer({}, async (server) => {
   const storage = createMemoryStorage();
   const client = createClient(server.url, { storage, autoRefresh: false });
@@ -50,7 +43,7 @@ test("logout ends the session on the server and clears the storage", () => withS
 }));
 
 test("cookie mode keeps the refresh token out of storage and refreshes with the cookie", () => withServer({}, async (server) => {
-  const { storage, jarFetch, wire, client } = recordedCookieClient(server.url, "cookie");
+  const { storage, jarFetch, wire, client } = recordedCookieClient(server.url, { mode: "cookie" });
   const first = await client.login(server.email, server.password);
   assert.equal(first.refresh_token, null);
   assert.equal(jarFetch.jar.size, 1, "the server set the refresh cookie");
@@ -59,6 +52,11 @@ test("cookie mode keeps the refresh token out of storage and refreshes with the 
   assert.notEqual([...jarFetch.jar.values()][0], firstCookie, "the refresh rotated the cookie");
   assert.equal(wire.count("POST /auth/refresh"), 1);
   assert.equal((await client.request<Me>("/users/me")).email, server.email);
+  assert.deepEqual(wire.sent.map((s) => [s.route, s.credentials]), [
+    ["POST /auth/login", "include"],
+    ["POST /auth/refresh", "include"],
+    ["GET /users/me", "same-origin"],
+  ], "the refresh cookie goes cross-origin to the /auth routes only; other requests carry the bearer");
   await client.logout();
   assert.equal(await storage.get(), null);
   assert.equal(jarFetch.jar.size, 0, "logout cleared the refresh cookie");
@@ -104,7 +102,7 @@ test("request sends JSON bodies and resolves a 204 to undefined", () => withServ
 }));
 
 test("session mode keeps both tokens in HttpOnly cookies and authenticates requests with the session cookie", () => withServer({}, async (server) => {
-  const { storage, jarFetch, wire, client } = recordedCookieClient(server.url, "session");
+  const { storage, jarFetch, wire, client } = recordedCookieClient(server.url, { mode: "session" });
   const first = await client.login(server.email, server.password);
   assert.equal(first.access_token, null);
   assert.equal(first.refresh_token, null);
@@ -146,9 +144,7 @@ test("session mode refreshes from the cookies alone after a reload emptied the m
 }));
 
 test("session mode refreshes once and retries when the session cookie is gone but the refresh cookie is not", () => withServer({}, async (server) => {
-  const jarFetch = createCookieJarFetch();
-  const wire = createCountingFetch(jarFetch);
-  const client = createClient(server.url, { mode: "session", fetch: wire.fetch, autoRefresh: false });
+  const { jarFetch, wire, client } = recordedCookieClient(server.url, { mode: "session" });
   await client.login(server.email, server.password);
   // A browser drops an expired cookie by its own clock, which may run ahead of the client's.
   jarFetch.jar.delete("tessera_session_token");
@@ -182,9 +178,7 @@ test("session mode with no cookies at all: a request is refused as it was, after
 
 test("in cookie and session modes a refresh cookie the browser dropped ends the session: storage is cleared", () => withServer({}, async (server) => {
   for (const mode of ["cookie", "session"] as const) {
-    const storage = createMemoryStorage();
-    const jarFetch = createCookieJarFetch();
-    const client = createClient(server.url, { mode, storage, fetch: jarFetch, autoRefresh: false });
+    const { storage, jarFetch, client } = recordedCookieClient(server.url, { mode });
     await client.login(server.email, server.password);
     jarFetch.jar.delete("tessera_refresh_token");
     const error = await client.refresh().catch((e: unknown) => e);
@@ -195,9 +189,7 @@ test("in cookie and session modes a refresh cookie the browser dropped ends the 
 }));
 
 test("a login in another mode than the client's own: what is stored decides, and switching back is clean", () => withServer({}, async (server) => {
-  const jarFetch = createCookieJarFetch();
-  const wire = createCountingFetch(jarFetch);
-  const client = createClient(server.url, { fetch: wire.fetch, autoRefresh: false });
+  const { jarFetch, wire, client } = recordedCookieClient(server.url);
   const session = await client.login(server.email, server.password, { mode: "session" });
   assert.equal(session.access_token, null);
   await client.refresh();
@@ -208,4 +200,5 @@ test("a login in another mode than the client's own: what is stored decides, and
   assert.equal(typeof json.refresh_token, "string");
   assert.ok(!jarFetch.jar.has("tessera_session_token"), "the json login cleared the session cookie");
   assert.equal((await client.request<Me>("/users/me")).email, server.email);
+  assert.deepEqual(wire.sent.at(-1), { route: "GET /users/me", authorization: `Bearer ${json.access_token}`, credentials: "same-origin" });
 }));

@@ -1,3 +1,5 @@
+import type { ClientAuthMode } from "./client-options.ts";
+
 /**
  * Every error the client throws on purpose: a `code` to branch on and a
  * `reason` finer than the code. Messages never contain a token or a password.
@@ -46,3 +48,17 @@ export class NotLoggedInError extends ClientError {
     super("NOT_LOGGED_IN", "no_session", message);
   }
 }
+
+/**
+ * Whether a refusal ends the session here and in every tab sharing the storage: the refresh token was spent, revoked
+ * or expired (401), or its cookie is gone (400 `missing_token`: the browser dropped it when it expired).
+ */
+export const endsSession = (error: unknown): boolean =>
+  error instanceof ApiError && (error.status === 401 || (error.status === 400 && error.reason === "missing_token"));
+
+/**
+ * Whether a refusal means the access token in use is stale: TOKEN_EXPIRED, or in session mode a missing token too
+ * (a browser drops an expired session cookie by its own clock, which may run ahead of the client's).
+ */
+export const isStaleAccess = (error: unknown, mode: ClientAuthMode): boolean =>
+  error instanceof ApiError && (error.code === "TOKEN_EXPIRED" || (mode === "session" && error.status === 401 && error.reason === "missing_token"));

@@ -1,11 +1,11 @@
 import { type AuthData, authDataFromAnswer, modeOf } from "./auth-data.ts";
 import { createAutoRefresh } from "./auto-refresh.ts";
-import { ApiError, NetworkError } from "./client-errors.ts";
+import { endsSession, isStaleAccess, NetworkError } from "./client-errors.ts";
 import type { ClientAuthMode, ClientOptions, ClientRequestInit, LoginOptions, LogoutOptions } from "./client-options.ts";
 import { detectRefreshLock } from "./detect-refresh-lock.ts";
 import { exchange, type Transport } from "./http-exchange.ts";
 import { createMemoryStorage } from "./memory-storage.ts";
-import { createTokenKeeper, endsSession } from "./token-keeper.ts";
+import { createTokenKeeper } from "./token-keeper.ts";
 
 /** A Tessera (or Directus) client: keeps the tokens, refreshes them, and authenticates requests. */
 export interface Client {
@@ -33,15 +33,10 @@ export interface Client {
 
 const staticModeRefusal = () => new TypeError("This client is in static-token mode: it has no session to log in to, refresh or log out of.");
 
-/**
- * Whether a refusal means the access token in use is stale: TOKEN_EXPIRED, or
- * in session mode a missing token too (a browser drops an expired session
- * cookie by its own clock, which may run ahead of the client's).
- */
-function isStaleAccess(error: unknown, mode: ClientAuthMode): boolean {
-  if (!(error instanceof ApiError)) return false;
-  return error.code === "TOKEN_EXPIRED" || (mode === "session" && error.status === 401 && error.reason === "missing_token");
-}
+// The cookies that authenticate travel cross-origin only with "include". The /auth routes read the refresh cookie in
+// cookie and session modes; every other request reads the session cookie in session mode (and no bearer goes with it).
+const authRouteCredentials = (mode: ClientAuthMode): RequestCredentials => (mode === "json" ? "same-origin" : "include");
+const requestCredentials = (mode: ClientAuthMode): RequestCredentials => (mode === "session" ? "include" : "same-origin");
 
 function body(init: ClientRequestInit): BodyInit | undefined {
   return init.json === undefined ? init.body : JSON.stringify(init.json);
@@ -71,8 +66,7 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(json),
-      // The cookies only travel cross-origin with "include"; in json mode no cookie is wanted.
-      credentials: mode === "json" ? "same-origin" : "include",
+      credentials: authRouteCredentials(mode),
       ...(signal === undefined ? {} : { signal }),
     });
 
@@ -119,8 +113,7 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
     return auth !== null && auth.expires_at <= now() ? keeper.refresh(auth) : auth;
   }
 
-  // Session mode authenticates with the session cookie: it must travel cross-origin too (`sessionCookie`), and no bearer goes with it.
-  function send<T>(path: string, init: ClientRequestInit, token: string | null, sessionCookie = false): Promise<T> {
+  function send<T>(path: string, init: ClientRequestInit, token: string | null, credentials: RequestCredentials): Promise<T> {
     const headers: Record<string, string> = { ...init.headers };
     if (init.json !== undefined) headers["content-type"] ??= "application/json";
     if (token !== null) headers["authorization"] = `Bearer ${token}`;
@@ -129,7 +122,7 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
     const requestInit: RequestInit = {
       method,
       headers,
-      ...(sessionCookie ? { credentials: "include" } : {}),
+      credentials,
       ...(payload === undefined ? {} : { body: payload }),
       ...(init.signal === undefined ? {} : { signal: init.signal }),
     };
@@ -168,11 +161,11 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
     },
 
     async request<T>(path: string, init: ClientRequestInit = {}): Promise<T> {
-      if (staticToken !== null) return send<T>(path, init, staticToken);
+      if (staticToken !== null) return send<T>(path, init, staticToken, "same-origin");
       const auth = await usableAuth();
       const mode = modeFor(auth);
       try {
-        return await send<T>(path, init, auth?.access_token ?? null, mode === "session");
+        return await send<T>(path, init, auth?.access_token ?? null, requestCredentials(mode));
       } catch (error) {
         // With nothing stored only session mode has something to refresh: the refresh cookie (after a reload, say).
         if (!isStaleAccess(error, mode) || (auth === null && mode !== "session")) throw error;
@@ -184,7 +177,7 @@ export function createClient(url: string, options: ClientOptions = {}): Client {
           // Any other failure (offline, a 5xx) is what the caller needs to see.
           throw auth === null && endsSession(refreshError) ? error : refreshError;
         }
-        return send<T>(path, init, fresh.access_token, modeOf(fresh) === "session");
+        return send<T>(path, init, fresh.access_token, requestCredentials(modeOf(fresh)));
       }
     },
 

@@ -1,5 +1,5 @@
 import type { AuthData } from "./auth-data.ts";
-import { ApiError, NotLoggedInError } from "./client-errors.ts";
+import { endsSession, NotLoggedInError } from "./client-errors.ts";
 import type { ClientStorage } from "./client-storage.ts";
 import type { RefreshLock } from "./refresh-lock.ts";
 import { createSingleFlight } from "./single-flight.ts";
@@ -34,11 +34,6 @@ export interface TokenKeeper {
 // Not the access token alone: two pairs issued in the same second can carry the same JWT, and in session mode there is
 // no token to compare. `expires_at` tells them apart, because every refresh stores a new one (see `distinctFrom`).
 const isSameAuth = (a: AuthData, b: AuthData) => a.access_token === b.access_token && a.refresh_token === b.refresh_token && a.expires_at === b.expires_at;
-
-// The refresh token was spent, revoked or expired (401), or its cookie is gone (400 missing_token: the browser dropped
-// it when it expired): the session is over here and in every tab sharing the storage.
-export const endsSession = (error: unknown): boolean =>
-  error instanceof ApiError && (error.status === 401 || (error.status === 400 && error.reason === "missing_token"));
 
 /**
  * `next` as it must be stored in place of `previous`: different from it. A tab that read `previous` before waiting

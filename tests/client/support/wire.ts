@@ -1,4 +1,4 @@
-import type { FetchLike } from "@tessera/client";
+import { type ClientOptions, createClient, createMemoryStorage, type FetchLike } from "@tessera/client";
 import { type ServerSettings, type ServerUnderTest, startServer } from "./start-server.ts";
 
 /** One request as it left: method and path (`POST /auth/refresh`), its bearer header and its credentials mode. */
@@ -51,6 +51,17 @@ export function createCookieJarFetch(inner: FetchLike = (input, init) => fetch(i
     return response;
   };
   return Object.assign(jarFetch, { jar });
+}
+
+/**
+ * A client as a browser page holds it: its storage, a cookie jar, and a recorder of what it sent, in that order on
+ * the wire. Auto-refresh is off unless `options` turns it on; `options.fetch` is always the recorder.
+ */
+export function recordedCookieClient(url: string, options: Omit<ClientOptions, "fetch"> = {}) {
+  const storage = options.storage ?? createMemoryStorage();
+  const jarFetch = createCookieJarFetch();
+  const wire = createCountingFetch(jarFetch);
+  return { storage, jarFetch, wire, client: createClient(url, { autoRefresh: false, ...options, storage, fetch: wire.fetch }) };
 }
 
 /** Starts a server, runs `body` against it, and always stops it. */
