@@ -1,13 +1,13 @@
 import { type RefreshTokenRecord, type Rotation, StoreError } from "@tessera/core";
 import { type Kysely, sql } from "kysely";
 import type { TesseraDatabase } from "../tessera-database.ts";
-import { param, prepareQuery } from "./prepared-query.ts";
+import { param, type PreparedQuery, prepareQuery } from "./prepared-query.ts";
 import { changedRows } from "./row-mappers.ts";
 import type { SqlDialect } from "./sql-dialect.ts";
 import { inWriteTransaction, type SqliteSyncRunner } from "./sqlite-sync-runner.ts";
 
 // A type alias, not an interface: prepared-query arguments must be indexable.
-type RotationArgs = {
+export type RotationArgs = {
   readonly presentedHash: string;
   readonly sessionId: string;
   readonly rotatedAt: number;
@@ -46,10 +46,12 @@ const toArgs = (rotation: Rotation): RotationArgs => {
   };
 };
 
-// The compare-and-set, on the session row (migration 0003): the presented token must be the session's live one and
-// the session not revoked. It keeps the facts the retry grace needs (the spent token, its time and nonce) and makes
-// the successor live; token rows are never written again after their insert.
-function swapLiveToken(db: Kysely<TesseraDatabase>) {
+/**
+ * The compare-and-set, on the session row (migration 0003): the presented token must be the session's live one and
+ * the session not revoked. It keeps the facts the retry grace needs (the spent token, its time and nonce) and makes
+ * the successor live; token rows are never written again after their insert. SQLite's rotation runs it as it is.
+ */
+export function swapLiveToken(db: Kysely<TesseraDatabase>) {
   return db
     .updateTable("sessions")
     .set((eb) => ({
@@ -103,14 +105,13 @@ function createSqliteRotation(db: Kysely<TesseraDatabase>, runSync: SqliteSyncRu
 }
 
 /**
- * PostgreSQL: the same two writes as one statement (a data-modifying CTE),
- * one round trip and atomic. A concurrent rotation of the same token waits on
- * the session row's lock, then re-checks `current_hash` and changes nothing.
+ * PostgreSQL's rotation as one statement (a data-modifying CTE): the
+ * compare-and-set, then the successor's insert only if a session row changed.
  */
-function createPostgresRotation(db: Kysely<TesseraDatabase>): (rotation: Rotation) => Promise<boolean> {
+export function postgresRotationQuery(db: Kysely<TesseraDatabase>): PreparedQuery<{ hash: string }, RotationArgs> {
   const bigint = (name: string) => sql`cast(${param<number>(name)} as bigint)`;
   const text = (name: string) => sql`cast(${param<string>(name)} as text)`;
-  const rotate = prepareQuery<{ hash: string }, RotationArgs>(
+  return prepareQuery(
     sql<{ hash: string }>`
       with swapped as (${swapLiveToken(db).returning("id")})
       insert into refresh_tokens (hash, session_id, user_id, issued_at, expires_at)
@@ -118,6 +119,15 @@ function createPostgresRotation(db: Kysely<TesseraDatabase>): (rotation: Rotatio
       from swapped
       returning hash`.compile(db),
   );
+}
+
+/**
+ * PostgreSQL: the same two writes as {@link postgresRotationQuery}, one
+ * round trip and atomic. A concurrent rotation of the same token waits on
+ * the session row's lock, then re-checks `current_hash` and changes nothing.
+ */
+function createPostgresRotation(db: Kysely<TesseraDatabase>): (rotation: Rotation) => Promise<boolean> {
+  const rotate = postgresRotationQuery(db);
   return async (rotation) => (await db.executeQuery(rotate(toArgs(rotation)))).rows.length === 1;
 }
 
