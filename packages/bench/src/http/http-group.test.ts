@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { toHttpFigure } from "./http-group.ts";
+import { sameRoundRatio, toHttpFigure } from "./http-group.ts";
 import type { WrkRun } from "./run-wrk.ts";
 
 const run = (requestsPerSec: number): WrkRun => ({ requestsPerSec, p50Ms: 1, p99Ms: 2, errors: 0, requests: requestsPerSec });
@@ -17,4 +17,12 @@ test("the ceiling itself has no ratio", () => {
   const figure = toHttpFigure("bun", "bare", [run(100)], null);
   assert.equal(figure.ratioToBare, null);
   assert.equal(figure.ratioRange, null);
+});
+
+test("a same-round ratio between two scenarios pairs their rounds, not their medians", () => {
+  // Round by round: 10/100, 30/30, 50/50 = 0.1, 1, 1; the medians alone (30/50) would say 0.6.
+  const route = toHttpFigure("bun", "route", [run(10), run(30), run(50)], null);
+  const floor = toHttpFigure("bun", "floor", [run(100), run(30), run(50)], null);
+  assert.equal(sameRoundRatio(route, floor), 1);
+  assert.ok(Number.isNaN(sameRoundRatio(route, { ...floor, runs: [] })));
 });

@@ -38,7 +38,7 @@ export interface HttpFigure {
   readonly sessionsStored?: number;
 }
 
-type ServerName = "bare" | "session" | "stateless";
+type ServerName = "bare" | "floor" | "session" | "stateless";
 
 interface Scenario {
   readonly name: string;
@@ -48,9 +48,13 @@ interface Scenario {
   readonly refresh?: boolean;
 }
 
+/** A synchronous hand-written HS256 check and a JSON answer, no store: what a stateless `/users/me` cannot beat. */
+export const jwtFloorScenario = "hand-written JWT check, no store (floor)";
+
 /** The scenarios, in the order they are run in each round; the first is the ceiling. */
 export const httpScenarios: readonly Scenario[] = [
   { name: "bare hello-world (ceiling)", server: "bare", path: "/" },
+  { name: jwtFloorScenario, server: "floor", path: "/users/me", auth: "access" },
   { name: "GET /server/ping (trivial route)", server: "session", path: "/server/ping" },
   { name: "GET /users/me, access token, session binding", server: "session", path: "/users/me", auth: "access" },
   { name: "GET /users/me, access token, stateless", server: "stateless", path: "/users/me", auth: "access" },
@@ -115,9 +119,16 @@ export function toHttpFigure(runtime: RuntimeName, name: string, runs: readonly 
   };
 }
 
+/** Median over rounds of `of`'s req/s over `to`'s in the same round; NaN when they have no round in common. */
+export function sameRoundRatio(of: HttpFigure, to: HttpFigure): number {
+  const ratios = of.runs.flatMap((run, i) => (to.runs[i] === undefined ? [] : [run.requestsPerSec / (to.runs[i] as WrkRun).requestsPerSec]));
+  return ratios.length === 0 ? Number.NaN : median(ratios);
+}
+
 /**
- * The HTTP figures on one runtime: a bare server, a session-binding server
- * and a stateless server (both SQLite, WAL, synchronous=NORMAL) run side by
+ * The HTTP figures on one runtime: a bare server, a hand-written JWT server,
+ * a session-binding server and a stateless server (both SQLite, WAL,
+ * synchronous=NORMAL) run side by
  * side; every round runs every scenario once with wrk, so each ratio to the
  * bare server compares runs taken moments apart. Servers are killed afterwards.
  *
@@ -141,6 +152,7 @@ export async function runHttpGroup(runtime: RuntimeName, options: HttpOptions): 
     // Started together (startup is not measured); each is registered as soon as it is up, so that a failure still stops the others.
     const configs: [ServerName, ServerConfig][] = [
       ["bare", { ...base, kind: "bare" }],
+      ["floor", { ...base, kind: "jwt-floor", store: "memory", binding: "stateless" }],
       ["session", { ...base, refreshChains: chainsNeeded }],
       ["stateless", { ...base, binding: "stateless" }],
     ];

@@ -3,12 +3,14 @@ import { type PortName, portOrder, type RuntimeName } from "../runtime.ts";
 /** What a benchmark server process is told to serve (passed as JSON on its command line). */
 export interface ServerConfig {
   /**
-   * `bare`: a hello-world server, the ceiling; `tessera`: the fetch handler on
-   * the runtime's adapter; `seed`: store `seedSessions` sessions in
+   * `bare`: a hello-world server, the ceiling; `jwt-floor`: a hand-written
+   * synchronous HS256 check of the bearer (a Tessera-issued token) answering
+   * its subject, the floor of a stateless `/users/me`; `tessera`: the fetch
+   * handler on the runtime's adapter; `seed`: store `seedSessions` sessions in
    * `sqlitePath`, print the ready line and exit (so that a server's RSS is not
    * inflated by memory the bulk load left behind).
    */
-  readonly kind: "bare" | "tessera" | "seed";
+  readonly kind: "bare" | "jwt-floor" | "tessera" | "seed";
   readonly store: "memory" | "sqlite";
   readonly binding: "session" | "stateless";
   /** The crypto port, by name (`Bun.CryptoHasher` on Bun only). */

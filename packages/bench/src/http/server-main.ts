@@ -1,10 +1,11 @@
 // A benchmark server process: `<runtime> server-main.ts '<ServerConfig as JSON>'`.
-// It builds Tessera (or nothing, for the bare ceiling), listens on 127.0.0.1,
+// It builds Tessera (or nothing, for the bare ceiling; a hand-written JWT check for its floor), listens on 127.0.0.1,
 // prints one ready line with its port and tokens, and serves until killed.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createFetchHandler } from "@tessera/fetch";
 import { createBenchKit } from "../fixtures/bench-kit.ts";
+import { handWrittenJwtAnswer } from "../fixtures/reference-verifiers.ts";
 import type { OpenedStore } from "../fixtures/bench-stores.ts";
 import { benchStores, openSqliteFile } from "../fixtures/bench-stores.ts";
 import { seedSessions } from "../fixtures/seed-sessions.ts";
@@ -21,7 +22,7 @@ async function openStore(config: ServerConfig): Promise<OpenedStore> {
 }
 
 async function ready(config: ServerConfig): Promise<ServerReady> {
-  if (config.kind === "bare") return { port: await listen(null), accessToken: "", staticToken: "", tokensFile: null, rss: process.memoryUsage().rss };
+  if (config.kind === "bare") return { port: await listen({ kind: "bare" }), accessToken: "", staticToken: "", tokensFile: null, rss: process.memoryUsage().rss };
   const opened = await openStore(config);
   if (config.seedSessions > 0) await seedSessions(opened, config.seedSessions);
   if (config.kind === "seed") {
@@ -36,6 +37,12 @@ async function ready(config: ServerConfig): Promise<ServerReady> {
     policy: { accessBinding: config.binding },
   });
   const pair = await kit.login();
+  if (config.kind === "jwt-floor") {
+    // The token comes from Tessera; the server that checks it is written by hand.
+    await opened.close();
+    const port = await listen({ kind: "raw", answer: handWrittenJwtAnswer });
+    return { port, accessToken: pair.accessToken, staticToken: "", tokensFile: null, rss: process.memoryUsage().rss };
+  }
   const generated = await kit.tessera.generateStaticToken(kit.userId);
   if (!generated.ok) throw new Error(`static token refused: ${generated.reason}`);
   const chains: string[] = [];
@@ -43,7 +50,7 @@ async function ready(config: ServerConfig): Promise<ServerReady> {
   const tokensFile = join(config.workDir, `refresh-${currentRuntime().name}-${process.pid}.txt`);
   writeFileSync(tokensFile, `${chains.join("\n")}\n`);
   const handler = createFetchHandler(kit.tessera, { onError: (error) => console.error("bench server fault:", error instanceof Error ? error.name : "unknown") });
-  const port = await listen(handler);
+  const port = await listen({ kind: "tessera", handler });
   return { port, accessToken: pair.accessToken, staticToken: generated.value.token, tokensFile, rss: process.memoryUsage().rss };
 }
 
