@@ -7,7 +7,6 @@ import { createCookieJarFetch, createCountingFetch, rawGetStatus, rawPost, recor
 
 type Me = { readonly id: string; readonly email: string; readonly role: string };
 
-
 test("login stores the pair and request sends the bearer", () => withServer({}, async (server) => {
   const storage = createMemoryStorage();
   const client = createClient(server.url, { storage, autoRefresh: false });

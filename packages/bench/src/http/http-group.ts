@@ -102,10 +102,14 @@ export function runScenario(scenario: Scenario, server: RunningServer, options: 
   });
 }
 
+// Each round's req/s over `against`'s in the same round, for the rounds both have.
+const roundRatios = (runs: readonly WrkRun[], against: readonly WrkRun[]): number[] =>
+  runs.flatMap((run, i) => (against[i] === undefined ? [] : [run.requestsPerSec / (against[i] as WrkRun).requestsPerSec]));
+
 /** Summarises a scenario's runs, with its ratio to the ceiling taken round by round. */
 export function toHttpFigure(runtime: RuntimeName, name: string, runs: readonly WrkRun[], ceiling: readonly WrkRun[] | null): HttpFigure {
   const rates = runs.map((r) => r.requestsPerSec);
-  const ratios = ceiling === null ? null : rates.map((rate, i) => rate / (ceiling[i]?.requestsPerSec ?? Number.NaN));
+  const ratios = ceiling === null ? null : roundRatios(runs, ceiling);
   return {
     runtime,
     name,
@@ -121,15 +125,14 @@ export function toHttpFigure(runtime: RuntimeName, name: string, runs: readonly 
 
 /** Median over rounds of `of`'s req/s over `to`'s in the same round; NaN when they have no round in common. */
 export function sameRoundRatio(of: HttpFigure, to: HttpFigure): number {
-  const ratios = of.runs.flatMap((run, i) => (to.runs[i] === undefined ? [] : [run.requestsPerSec / (to.runs[i] as WrkRun).requestsPerSec]));
+  const ratios = roundRatios(of.runs, to.runs);
   return ratios.length === 0 ? Number.NaN : median(ratios);
 }
 
 /**
  * The HTTP figures on one runtime: a bare server, a hand-written JWT server,
  * a session-binding server and a stateless server (both SQLite, WAL,
- * synchronous=NORMAL) run side by
- * side; every round runs every scenario once with wrk, so each ratio to the
+ * synchronous=NORMAL) run side by side; every round runs every scenario once with wrk, so each ratio to the
  * bare server compares runs taken moments apart. Servers are killed afterwards.
  *
  * @example

@@ -24,8 +24,8 @@ export type Served =
 
 const hello = "Hello, world!";
 
-// The two hand-written servers on the runtime's own API: the bare one exactly as every earlier run had it.
-function bunFetch(served: Exclude<Served, { kind: "tessera" }>): (request: Request) => Response {
+// The two hand-written servers as a fetch function (Bun.serve and Deno.serve): the bare one exactly as every earlier run had it.
+function handWrittenFetch(served: Exclude<Served, { kind: "tessera" }>): (request: Request) => Response {
   if (served.kind === "bare") return () => new Response(hello);
   return (request) => {
     const answer = served.answer(request.headers.get("authorization"));
@@ -45,7 +45,7 @@ function bunFetch(served: Exclude<Served, { kind: "tessera" }>): (request: Reque
 export async function listen(served: Served): Promise<number> {
   const runtime = currentRuntime().name;
   if (runtime === "bun") {
-    if (served.kind !== "tessera") return Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: bunFetch(served) }).port as number;
+    if (served.kind !== "tessera") return Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: handWrittenFetch(served) }).port as number;
     const { serve } = await import("@tessera/bun");
     return serve(served.handler, { port: 0, hostname: "127.0.0.1" }).port as number;
   }
@@ -53,7 +53,7 @@ export async function listen(served: Served): Promise<number> {
     const deno = (globalThis as unknown as { Deno: DenoServe }).Deno;
     return new Promise((resolve) => {
       const onListen = (addr: { port: number }) => resolve(addr.port);
-      if (served.kind !== "tessera") deno.serve({ port: 0, hostname: "127.0.0.1", onListen }, bunFetch(served));
+      if (served.kind !== "tessera") deno.serve({ port: 0, hostname: "127.0.0.1", onListen }, handWrittenFetch(served));
       else deno.serve({ port: 0, hostname: "127.0.0.1", onListen }, (request, info) => served.handler(request, { clientAddress: info.remoteAddr.hostname }));
     });
   }

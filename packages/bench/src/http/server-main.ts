@@ -38,9 +38,12 @@ async function ready(config: ServerConfig): Promise<ServerReady> {
   });
   const pair = await kit.login();
   if (config.kind === "jwt-floor") {
-    // The token comes from Tessera; the server that checks it is written by hand.
+    // The token comes from Tessera; the server that checks it is written by hand, and answers with the headers
+    // Tessera's own /users/me answered with, so that both write the same response but for the body.
+    const me = await createFetchHandler(kit.tessera)(new Request("http://127.0.0.1/users/me", { headers: { authorization: `Bearer ${pair.accessToken}` } }));
+    if (me.status !== 200) throw new Error(`GET /users/me answered ${me.status}`);
     await opened.close();
-    const port = await listen({ kind: "raw", answer: handWrittenJwtAnswer });
+    const port = await listen({ kind: "raw", answer: handWrittenJwtAnswer(Object.fromEntries(me.headers)) });
     return { port, accessToken: pair.accessToken, staticToken: "", tokensFile: null, rss: process.memoryUsage().rss };
   }
   const generated = await kit.tessera.generateStaticToken(kit.userId);
