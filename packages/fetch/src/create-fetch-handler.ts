@@ -4,6 +4,7 @@ import { type FetchHandlerOptions, type ResolvedOptions, resolveOptions } from "
 import { createRouteMatcher } from "./match-route.ts";
 import type { Refusal } from "./refusal.ts";
 import { materializeBody, refusalResponse } from "./responses.ts";
+import { requestTarget } from "./request-target.ts";
 import { routes } from "./routes/route-table.ts";
 
 /** What a runtime adapter knows about the connection, beyond the Request. */
@@ -38,7 +39,7 @@ const internalError: Refusal = {
 };
 
 async function dispatch(tessera: Tessera, options: ResolvedOptions, match: ReturnType<typeof createRouteMatcher>, request: Request, info: ConnectionInfo | undefined) {
-  const url = new URL(request.url);
+  const url = requestTarget(request.url, request.headers.get("host"));
   if (request.method === "OPTIONS" && options.cors !== null) {
     return new Response(null, { status: 204, headers: preflightHeaders(options.cors, request.headers.get("origin")) });
   }

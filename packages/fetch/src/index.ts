@@ -10,3 +10,4 @@ export type { CorsOptions } from "./cors.ts";
 export { type AuthMode, authModes } from "./schemas.ts";
 export type { HttpErrorCode, Refusal } from "./refusal.ts";
 export { peekResponseHeaders, peekResponseText } from "./responses.ts";
+export { isPlainHost, requestTarget } from "./request-target.ts";

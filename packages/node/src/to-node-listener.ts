@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FetchHandler } from "@tessera/fetch";
-import { peekResponseHeaders, peekResponseText } from "@tessera/fetch";
+import { isPlainHost, peekResponseHeaders, peekResponseText } from "@tessera/fetch";
 import { createLazyRequest } from "./lazy-request.ts";
 import { readNodeBody } from "./read-node-body.ts";
 
@@ -12,14 +12,22 @@ export interface NodeListenerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-// A Host header is client input: only a plausible host[:port] may become part of the URL.
-const hostPattern = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$|^\[[0-9A-Fa-f:.]{2,45}\](:\d{1,5})?$/;
+// A Host header is client input: only a plain host[:port] that the URL parser also accepts (no port 99999, no
+// IPv4 part over 255) may become part of the URL, so that the path stays the path and `new URL(request.url)` parses.
 const bodiless = new Set(["GET", "HEAD", "OPTIONS", "DELETE"]);
+// Nearly every request of a server carries the same Host: the last one accepted skips the URL parser.
+let acceptedHost = "localhost";
+
+function urlHost(host: string | undefined): string {
+  if (host === acceptedHost) return host;
+  if (host === undefined || !isPlainHost(host) || !URL.canParse(`http://${host}/`)) return "localhost";
+  acceptedHost = host;
+  return host;
+}
 
 function requestUrl(req: IncomingMessage): string {
-  const host = req.headers.host;
   const path = req.url ?? "/";
-  return `http://${host !== undefined && hostPattern.test(host) ? host : "localhost"}${path.startsWith("/") ? path : "/"}`;
+  return `http://${urlHost(req.headers.host)}${path.startsWith("/") ? path : "/"}`;
 }
 
 function hasBody(req: IncomingMessage): boolean {

@@ -92,6 +92,12 @@ function strayArbitrary(pool: FuzzPool, limits: FuzzLimits): fc.Arbitrary<{ meth
   return fc.tuple(method, base, variant, queryArbitrary(pool, limits)).map(([m, path, change, query]) => ({ method: m, path: change(path) + query }));
 }
 
+// Hosts the URL parser refuses, or that would end the authority early and so move the path (\\ / ? # @).
+const hostArbitrary = fc.oneof(
+  fc.constantFrom("localhost:99999", "999.999.999.999", "a b", "[::1]:70000", "exa%mple", "x\\y", "x/auth/login?", "x?y", "x#y", "x@y", "", "[::1", "0x7f.1"),
+  printable(40),
+);
+
 function headersArbitrary(pool: FuzzPool, limits: FuzzLimits): fc.Arbitrary<ReadonlyArray<readonly [string, string]>> {
   const token = tokenArbitrary(pool, limits.maxHeaderChars);
   const contentType = fc.oneof(
@@ -113,6 +119,7 @@ function headersArbitrary(pool: FuzzPool, limits: FuzzLimits): fc.Arbitrary<Read
     { weight: 1, arbitrary: printable(60).map((v) => ["cookie", v] as const) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom("user-agent", "origin", "x-forwarded-for", "accept", "x-requested-with", "accept-encoding"), printable(60)).map(([n, v]) => [n, v] as const) },
     { weight: 1, arbitrary: fc.tuple(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), printable(100)).map(([n, v]) => [n, v] as const) },
+    { weight: 1, arbitrary: hostArbitrary.map((v) => ["host", v] as const) },
   );
   // Most requests declare a content type (mostly JSON), so that bodies get as far as the JSON parser and the schemas.
   const declared = fc.option(contentType.map((v) => ["content-type", v] as const), { nil: undefined, freq: 5 });

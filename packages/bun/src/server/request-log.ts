@@ -13,7 +13,8 @@ export function withRequestLog(handler: FetchHandler, sink: LogSink, now: () => 
     const started = now();
     const response = await handler(request, info);
     const url = request.url;
-    const pathStart = url.indexOf("/", url.indexOf("//") + 2);
+    // Bun gives a bare path when the Host holds a space and the like, or is missing.
+    const pathStart = url.startsWith("/") ? 0 : url.indexOf("/", url.indexOf("//") + 2);
     const queryStart = url.indexOf("?", pathStart);
     const path = url.slice(pathStart, queryStart < 0 ? undefined : queryStart).slice(0, 200);
     sink(JSON.stringify({ time: new Date().toISOString(), level: "info", msg: "request", method: request.method, path, status: response.status, ms: Math.round((now() - started) * 10) / 10, ip: info?.clientAddress ?? null }));

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
+import { requestTarget } from "@tessera/fetch";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -39,7 +40,7 @@ export function resolveStaticPath(root: string, pathname: string): string | null
 export function staticFiles(root: string): (request: Request) => Response | null {
   return (request) => {
     if (request.method !== "GET" && request.method !== "HEAD") return null;
-    const file = resolveStaticPath(root, new URL(request.url).pathname);
+    const file = resolveStaticPath(root, requestTarget(request.url, request.headers.get("host")).pathname);
     if (file === null) return null;
     const headers = { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
     return new Response(request.method === "HEAD" ? null : Bun.file(file), { status: 200, headers });
