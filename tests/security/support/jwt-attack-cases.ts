@@ -153,12 +153,13 @@ export const jwtAttacks: readonly JwtAttack[] = [
     },
   },
   {
-    name: "an access token or a static token sent as refresh_token to /auth/refresh and /auth/logout is refused",
+    name: "an access token or a static token sent as refresh_token is refused by /auth/refresh and ends nothing at /auth/logout",
     async run(c) {
       const staticToken = JSON.parse((await c.target.call("POST", "/users/me/token", { token: c.pair.access_token })).text).data.token as string;
       for (const token of [c.pair.access_token, staticToken]) {
         assertRefusal(await c.target.call("POST", "/auth/refresh", { body: { refresh_token: token } }), 401, "INVALID_CREDENTIALS");
-        assertRefusal(await c.target.call("POST", "/auth/logout", { body: { refresh_token: token } }), 401, "INVALID_CREDENTIALS");
+        // Logout answers 204 to a token it does not know, as Directus does: it must end no session for it.
+        assert.equal((await c.target.call("POST", "/auth/logout", { body: { refresh_token: token } })).status, 204);
         assertRefusal(await c.target.call("POST", "/auth/refresh", { headers: { cookie: `tessera_refresh_token=${token}` } }), 401, "INVALID_CREDENTIALS");
       }
       assert.equal((await c.me(c.pair.access_token)).status, 200, "the session was not ended by those attempts");

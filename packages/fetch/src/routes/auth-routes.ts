@@ -66,7 +66,7 @@ export async function refreshRoute(context: RouteContext): Promise<Response> {
   return tokenResponse(context, outcome.value, mode, cookieHeader);
 }
 
-/** `POST /auth/logout`: ends the session (or every session with `scope: "all"`) and clears the cookies. */
+/** `POST /auth/logout`: ends the session (or every session with `scope: "all"`) and clears the cookies; 204 even for an unknown token. */
 export async function logoutRoute(context: RouteContext): Promise<Response> {
   const body = await readBody(context, logoutSchema);
   if (body instanceof Response) return body;
@@ -76,7 +76,9 @@ export async function logoutRoute(context: RouteContext): Promise<Response> {
   // A cookie whose token is spent or unknown is useless: clear it whatever the outcome. JSON mode sets none.
   const cleared: [string, string][] | undefined =
     mode === "json" ? undefined : [["Set-Cookie", clearCookie(context.options.refreshCookie)], ["Set-Cookie", clearCookie(context.options.sessionCookie)]];
-  if (!outcome.ok) {
+  // As in Directus, a token the server does not know (never issued, or its session pruned since) has no session left
+  // to end: logout still succeeds, so that a client holding a stale token can always log out.
+  if (!outcome.ok && outcome.reason !== "unknown") {
     const response = refusalResponse(refusalOf(outcome));
     for (const [name, value] of cleared ?? []) response.headers.append(name, value);
     return response;
