@@ -38,8 +38,10 @@ test("npm start's server prints its URL and a way to log in, and the curl flow o
 test("the first run generates an admin password and prints it once; the secret file is 0600 and a restart logs nobody out", async () => {
   const dir = tempDataDir();
   const first = await spawnServer(serverEnv(dir));
-  const password = /Generated password[^:]*: (\S+)/.exec(first.output())?.[1];
-  assert.ok(password);
+  assert.match(first.output(), /password was generated/);
+  const password = /Log in: curl .*"password":"([^"]+)"/.exec(first.output())?.[1];
+  assert.ok(password && password !== "<password>");
+  assert.equal(first.output().split(password).length - 1, 1, "the generated password is printed exactly once");
   const login = await (await post(`${first.url}/auth/login`, { email: "admin@example.com", password })).json();
   first.child.kill("SIGTERM");
   assert.equal(await first.exited, 0);
@@ -47,7 +49,8 @@ test("the first run generates an admin password and prints it once; the secret f
   assert.equal(statSync(join(dir, "secret")).mode & 0o777, 0o600);
   const second = await spawnServer(serverEnv(dir));
   try {
-    assert.doesNotMatch(second.output(), /Generated password/);
+    assert.doesNotMatch(second.output(), /password was generated/);
+    assert.ok(!second.output().includes(password));
     assert.equal((await fetch(`${second.url}/users/me`, { headers: { authorization: `Bearer ${login.data.access_token}` } })).status, 200);
   } finally {
     second.child.kill("SIGINT");

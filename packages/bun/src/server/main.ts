@@ -2,6 +2,7 @@
 // variables (see packages/bun/README.md); an invalid one stops the start
 // with a message naming it.
 import { ConfigError } from "@tessera/core";
+import { redactDatabaseUrl } from "./redact-database-url.ts";
 import { readServerConfig } from "./server-config.ts";
 import { startServer } from "./start-server.ts";
 
@@ -13,12 +14,12 @@ try {
   const shown = new URL(server.url);
   if (shown.hostname === "0.0.0.0" || shown.hostname === "[::]") shown.hostname = "localhost";
   const base = shown.origin;
-  write(`Tessera listening on ${base} (database ${config.databaseUrl.replace(/\/\/[^@/]*@/, "//***@")})`);
-  if (server.bootstrap.created) {
-    write(`Created the first admin: ${server.bootstrap.email}`);
-    if (server.bootstrap.generatedPassword !== null) write(`Generated password (shown once, change it with \`npx tessera user set-password\`): ${server.bootstrap.generatedPassword}`);
-  }
-  const password = server.bootstrap.created && server.bootstrap.generatedPassword !== null ? server.bootstrap.generatedPassword : "<password>";
+  write(`Tessera listening on ${base} (database ${redactDatabaseUrl(config.databaseUrl)})`);
+  const generated = server.bootstrap.created ? server.bootstrap.generatedPassword : null;
+  if (server.bootstrap.created) write(`Created the first admin: ${server.bootstrap.email}`);
+  // The generated password is printed once, in the login command: on this first run only, never again.
+  if (generated !== null) write("Its password was generated and is in the login command below, printed on this first run only (change it with `npx tessera user set-password`).");
+  const password = generated ?? "<password>";
   write(`Log in: curl -s -X POST ${base}/auth/login -H 'Content-Type: application/json' -d '{"email":"${config.adminEmail}","password":"${password}"}'`);
   if (config.staticDir !== null) write(`Demo page: ${base}/ (serving ${config.staticDir})`);
   let stopping = false;
