@@ -6,7 +6,10 @@ import { readNodeBody } from "./read-node-body.ts";
 
 /** Options of {@link toNodeListener}. */
 export interface NodeListenerOptions {
-  /** Bodies larger than this are refused with 413 before the handler runs; default 1 MiB. Keep it at least the handler's own limit. */
+  /**
+   * Bodies larger than this are refused with 413 before the handler runs, and never buffered whole; default 64 KiB,
+   * four times the handler's own default. Raise it with the handler's `maxBodyBytes`, never below it.
+   */
   readonly maxBodyBytes?: number;
   /** Told of transport faults (a client that went away mid-response). */
   readonly onError?: (error: unknown) => void;
@@ -30,7 +33,10 @@ function requestUrl(req: IncomingMessage): string {
   return `http://${urlHost(req.headers.host)}${path.startsWith("/") ? path : "/"}`;
 }
 
-function hasBody(req: IncomingMessage): boolean {
+// GET and HEAD bodies are never handed to the handler (a Request cannot hold one), so they are not read at all:
+// node:http discards what is left of a request once its response has been sent.
+function hasBody(req: IncomingMessage, method: string): boolean {
+  if (method === "GET" || method === "HEAD") return false;
   if (req.headers["transfer-encoding"] !== undefined) return true;
   const length = req.headers["content-length"];
   return length !== undefined ? length !== "0" : !bodiless.has(req.method ?? "GET");
@@ -85,19 +91,19 @@ const tooLarge = (limit: number) =>
  * createServer(toNodeListener(createFetchHandler(tessera))).listen(8055);
  */
 export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
-  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const limit = options.maxBodyBytes ?? 64 * 1024;
   const onError = options.onError ?? (() => {});
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method ?? "GET";
     let body: Uint8Array | null = null;
-    if (hasBody(req)) {
+    if (hasBody(req, method)) {
       body = await readNodeBody(req, limit);
       if (body === null) {
         res.writeHead(413, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", connection: "close" });
         return void res.end(tooLarge(limit));
       }
     }
-    const request = createLazyRequest(req, requestUrl(req), method === "GET" || method === "HEAD" ? null : body);
+    const request = createLazyRequest(req, requestUrl(req), body);
     const response = await handler(request, { clientAddress: req.socket.remoteAddress ?? null, writesBodyText: true });
     const text = peekResponseText(response);
     writeHead(response, res, text);
