@@ -79,6 +79,14 @@ export function registerProtocolCases(runtime: string, start: StartServer): void
     assert.deepEqual(hostFaults, []);
   }, { handler: { onError: (error: unknown) => hostFaults.push(error) } });
 
+  it("a Host that begins with the name a runtime puts in its place cannot move the path", async (f) => {
+    for (const [host, path] of [["localhost/server", "/server/users/me"], ["localhost/auth", "/auth/users/me"], ["127.0.0.1/server", "/server/users/me"]]) {
+      const answer = await rawCall(f.url, `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      assert.equal(answer.status, 404, `${host} + ${path} got ${answer.status}: ${answer.text.slice(0, 200)}`);
+      assert.match(answer.json.errors[0].message, new RegExp(`no route ${path}`));
+    }
+  });
+
   it("fields of the wrong type get 400 naming the field, never 500", async (f) => {
     for (const body of [{ email: 1, password: "x" }, { email: "a@b.c", password: null }, { email: ["a"], password: {} }]) {
       const answer = await f.call("POST", "/auth/login", { body });

@@ -23,7 +23,10 @@ let acceptedHost = "localhost";
 
 function urlHost(host: string | undefined): string {
   if (host === acceptedHost) return host;
-  if (host === undefined || !isPlainHost(host) || !URL.canParse(`http://${host}/`)) return "localhost";
+  if (host === undefined) return "localhost";
+  // A refused Host must not be a prefix of the name put in its place: the handler reads the path from after the
+  // client's Host when it is not plain, and `localhost/server` before `localhost/server/users/me` would move it.
+  if (!isPlainHost(host) || !URL.canParse(`http://${host}/`)) return host.startsWith("localhost") ? "127.0.0.1" : "localhost";
   acceptedHost = host;
   return host;
 }
