@@ -15,17 +15,19 @@ export interface NodeListenerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-// A Host header is client input: only a plain host[:port] that the URL parser also accepts (no port 99999, no
-// IPv4 part over 255) may become part of the URL, so that the path stays the path and `new URL(request.url)` parses.
-const bodiless = new Set(["GET", "HEAD", "OPTIONS", "DELETE"]);
-// Nearly every request of a server carries the same Host: the last one accepted skips the URL parser.
+// Methods whose requests carry a body only when they declare one (GET and HEAD bodies are never read at all).
+const bodiless = new Set(["OPTIONS", "DELETE"]);
+// Nearly every request of a server carries the same Host: the last one accepted skips the checks. Shared by every
+// listener of the process; any accepted Host is as good as another here, so a race between servers costs a check.
 let acceptedHost = "localhost";
 
+// A Host header is client input: only a plain host[:port] that the URL parser also accepts (no port 99999, no
+// IPv4 part over 255) may become part of the URL, so that the path stays the path and `new URL(request.url)` parses.
+// A refused Host must not be a prefix of the name put in its place: the handler reads the path from after the
+// client's Host when it is not plain, and `localhost/server` before `localhost/server/users/me` would move it.
 function urlHost(host: string | undefined): string {
   if (host === acceptedHost) return host;
   if (host === undefined) return "localhost";
-  // A refused Host must not be a prefix of the name put in its place: the handler reads the path from after the
-  // client's Host when it is not plain, and `localhost/server` before `localhost/server/users/me` would move it.
   if (!isPlainHost(host) || !URL.canParse(`http://${host}/`)) return host.startsWith("localhost") ? "127.0.0.1" : "localhost";
   acceptedHost = host;
   return host;
@@ -42,7 +44,7 @@ function hasBody(req: IncomingMessage, method: string): boolean {
   if (method === "GET" || method === "HEAD") return false;
   if (req.headers["transfer-encoding"] !== undefined) return true;
   const length = req.headers["content-length"];
-  return length !== undefined ? length !== "0" : !bodiless.has(req.method ?? "GET");
+  return length !== undefined ? length !== "0" : !bodiless.has(method);
 }
 
 function writeHead(response: Response, res: ServerResponse, text: string | undefined): void {
